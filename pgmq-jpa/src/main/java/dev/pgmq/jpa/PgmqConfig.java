@@ -1,0 +1,120 @@
+package dev.pgmq.jpa;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Settings shared by every way of running PGMQ operations. Immutable and thread-safe; build with
+ * {@link #builder()}, validated once by {@link Builder#build()} with errors naming the property.
+ */
+public final class PgmqConfig {
+
+  private static final PgmqConfig DEFAULTS = builder().build();
+
+  private final ObjectMapper objectMapper;
+  private final SchemaMode schemaMode;
+  private final int poolSize;
+  private final Executor asyncExecutor;
+
+  private PgmqConfig(Builder b) {
+    this.objectMapper = b.objectMapper;
+    this.schemaMode = b.schemaMode;
+    this.poolSize = b.poolSize;
+    this.asyncExecutor = b.asyncExecutor;
+  }
+
+  /** The defaults: a JSR-310-aware {@code ObjectMapper}, {@link SchemaMode#EXTENSION_OR_SQL}. */
+  public static PgmqConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.objectMapper = objectMapper;
+    b.schemaMode = schemaMode;
+    b.poolSize = poolSize;
+    b.asyncExecutor = asyncExecutor;
+    return b;
+  }
+
+  /** The mapper for payloads and headers. */
+  public ObjectMapper objectMapper() {
+    return objectMapper;
+  }
+
+  /** How a {@link PgmqClient} makes sure PGMQ is installed on first use. */
+  public SchemaMode schemaMode() {
+    return schemaMode;
+  }
+
+  /** Connections in the pool a {@link PgmqClient} creates from a URL (default 10). */
+  public int poolSize() {
+    return poolSize;
+  }
+
+  /**
+   * The executor of {@link AsyncPgmq}, or {@code null} for the client's own, bounded by {@link
+   * #poolSize()}.
+   */
+  public Executor asyncExecutor() {
+    return asyncExecutor;
+  }
+
+  /** Builds a {@link PgmqConfig}. Not thread-safe. */
+  public static final class Builder {
+    private ObjectMapper objectMapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private SchemaMode schemaMode = SchemaMode.EXTENSION_OR_SQL;
+    private int poolSize = 10;
+    private Executor asyncExecutor;
+
+    private Builder() {}
+
+    /** The mapper for payloads and headers. */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /** How a client makes sure PGMQ is installed. */
+    public Builder schemaMode(SchemaMode schemaMode) {
+      this.schemaMode = Objects.requireNonNull(schemaMode, "schemaMode");
+      return this;
+    }
+
+    /** Size of the pool a client creates from a URL; must be &gt; 0. */
+    public Builder poolSize(int poolSize) {
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    /** Executor for {@link AsyncPgmq}; {@code null} for the client's own. */
+    public Builder asyncExecutor(Executor asyncExecutor) {
+      this.asyncExecutor = asyncExecutor;
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws IllegalArgumentException naming the property that is invalid
+     */
+    public PgmqConfig build() {
+      if (poolSize <= 0) {
+        throw new IllegalArgumentException("poolSize must be > 0, was " + poolSize);
+      }
+      return new PgmqConfig(this);
+    }
+  }
+}
