@@ -79,7 +79,9 @@ public interface Pgmq {
    */
   void createPartitionedQueue(String queue, String partitionInterval, String retentionInterval);
 
-  /** Creates a partitioned queue with PGMQ's defaults: 10000 messages per partition, 100000 kept. */
+  /**
+   * Creates a partitioned queue with PGMQ's defaults: 10000 messages per partition, 100000 kept.
+   */
   default void createPartitionedQueue(String queue) {
     createPartitionedQueue(queue, "10000", "100000");
   }
@@ -205,8 +207,8 @@ public interface Pgmq {
 
   /**
    * Reads up to {@code qty} messages in FIFO-group order ({@code pgmq.read_grouped}): fills the
-   * batch from the oldest group first; a group is blocked while its head message is invisible.
-   * The group is the {@value #GROUP_HEADER} header.
+   * batch from the oldest group first; a group is blocked while its head message is invisible. The
+   * group is the {@value #GROUP_HEADER} header.
    */
   <T> List<Message<T>> readGrouped(String queue, Duration vt, int qty, Class<T> type);
 
@@ -287,8 +289,8 @@ public interface Pgmq {
   // ---------------------------------------------------------------- notifications
 
   /**
-   * Makes inserts into the queue send a {@code NOTIFY} on channel {@code pgmq.q_<queue>.INSERT},
-   * at most once per {@code throttle}.
+   * Makes inserts into the queue send a {@code NOTIFY} on channel {@code pgmq.q_<queue>.INSERT}, at
+   * most once per {@code throttle}.
    */
   void enableNotifyInsert(String queue, Duration throttle);
 

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param totalMessages messages ever sent to the queue
  * @param scrapeTime when the metrics were taken
  * @param queueVisibleLength messages visible now
- * @param defaultPartitionLength planner estimate of rows in the default partitions of a
- *     partitioned queue, {@code null} for other queues (and on PGMQ before 1.12.1)
+ * @param defaultPartitionLength planner estimate of rows in the default partitions of a partitioned
+ *     queue, {@code null} for other queues (and on PGMQ before 1.12.1)
  */
 public record QueueMetrics(
     String queueName,

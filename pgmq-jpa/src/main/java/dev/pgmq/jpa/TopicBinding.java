@@ -11,4 +11,5 @@ import java.time.Instant;
  *     test_routing})
  * @param compiledRegex the regular expression PGMQ matches routing keys with
  */
-public record TopicBinding(String pattern, String queueName, Instant boundAt, String compiledRegex) {}
+public record TopicBinding(
+    String pattern, String queueName, Instant boundAt, String compiledRegex) {}

@@ -39,6 +39,7 @@ final class JdbcUrls {
     }
     int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
     String database = m.group(3).isEmpty() ? "postgres" : m.group(3);
-    return new DatabaseServer(kind, m.group(1), port, database, user, password, String.join("&", rest));
+    return new DatabaseServer(
+        kind, m.group(1), port, database, user, password, String.join("&", rest));
   }
 }

@@ -70,7 +70,8 @@ public final class PgmqDatabaseExtension
     }
     TestDatabase db = classContext.getStore(NS).get(TestDatabase.class, TestDatabase.class);
     if (db == null) {
-      throw new IllegalStateException("no test database: annotate the class with @PgmqDatabaseTest");
+      throw new IllegalStateException(
+          "no test database: annotate the class with @PgmqDatabaseTest");
     }
     return db;
   }

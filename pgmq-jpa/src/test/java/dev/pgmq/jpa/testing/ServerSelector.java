@@ -15,7 +15,8 @@ public final class ServerSelector {
    * Chooses the server: the environment URL when set and not blank; else a container when Docker
    * answers; else the embedded server. The Docker probe is only consulted when needed.
    */
-  public static ServerKind select(Map<String, String> environment, BooleanSupplier dockerAvailable) {
+  public static ServerKind select(
+      Map<String, String> environment, BooleanSupplier dockerAvailable) {
     String url = environment.get(URL_VARIABLE);
     if (url != null && !url.isBlank()) {
       return ServerKind.ENVIRONMENT;

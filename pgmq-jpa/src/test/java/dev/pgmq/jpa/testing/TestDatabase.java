@@ -91,8 +91,7 @@ public final class TestDatabase {
     try (Connection c = connect();
         Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery(
-                "select 1 from pg_available_extensions where name = 'pg_partman'")) {
+            s.executeQuery("select 1 from pg_available_extensions where name = 'pg_partman'")) {
       return rs.next();
     } catch (SQLException e) {
       throw new IllegalStateException("could not query pg_available_extensions", e);
