@@ -1,0 +1,52 @@
+package dev.pgmq.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a library path and its baseline alternately (warm-up, then measured rounds), so that drift of
+ * the machine affects both alike.
+ */
+final class PairedRun {
+
+  /** One timed unit of work; returns how many operations it did. */
+  @FunctionalInterface
+  interface Work {
+    long run() throws Exception;
+  }
+
+  private final int warmupRounds;
+  private final int rounds;
+
+  PairedRun(int warmupRounds, int rounds) {
+    this.warmupRounds = warmupRounds;
+    this.rounds = rounds;
+  }
+
+  Comparison compare(String name, String description, String unit, Work library, Work baseline)
+      throws Exception {
+    for (int i = 0; i < warmupRounds; i++) {
+      library.run();
+      baseline.run();
+    }
+    List<Double> lib = new ArrayList<>();
+    List<Double> raw = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) {
+      if (i % 2 == 0) {
+        lib.add(throughput(library));
+        raw.add(throughput(baseline));
+      } else {
+        raw.add(throughput(baseline));
+        lib.add(throughput(library));
+      }
+    }
+    return new Comparison(name, description, unit, Stats.of(lib), Stats.of(raw));
+  }
+
+  static double throughput(Work work) throws Exception {
+    long start = System.nanoTime();
+    long ops = work.run();
+    long elapsed = System.nanoTime() - start;
+    return ops * 1e9 / elapsed;
+  }
+}
