@@ -1,0 +1,41 @@
+package dev.pgmq.jpa.internal.schema;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Reads a database's {@link SchemaState} in one query. */
+public final class SchemaInspector {
+
+  private static final String QUERY =
+      "select (select extversion from pg_catalog.pg_extension where extname = 'pgmq'),"
+          + " exists (select 1 from pg_catalog.pg_available_extensions where name = 'pgmq'),"
+          + " to_regclass('pgmq.sql_install_version') is not null,"
+          + " to_regclass('pgmq.meta') is not null";
+
+  private SchemaInspector() {}
+
+  /** The state of {@code connection}'s database. */
+  public static SchemaState inspect(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(QUERY)) {
+      rs.next();
+      String extensionVersion = rs.getString(1);
+      boolean available = rs.getBoolean(2);
+      boolean recorded = rs.getBoolean(3);
+      boolean meta = rs.getBoolean(4);
+      ScriptVersion sql = recorded && extensionVersion == null ? recorded(connection) : null;
+      return new SchemaState(extensionVersion, available, sql, meta);
+    }
+  }
+
+  private static ScriptVersion recorded(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select pgmq_version, script_revision from pgmq.sql_install_version where id = 1")) {
+      return rs.next() ? new ScriptVersion(rs.getString(1), rs.getInt(2)) : null;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.pgmq.jpa.internal.schema;
+
+import dev.pgmq.jpa.PgmqSchemaException;
+import dev.pgmq.jpa.SchemaMode;
+import dev.pgmq.jpa.SchemaStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+
+/** Runs an {@link InstallPlan} on a JDBC connection, under a transaction-scoped advisory lock. */
+public final class SchemaInstaller {
+
+  /** Advisory lock key shared by every pgmq-jpa installer ("pgmqjpa1" in ASCII). */
+  static final long LOCK_KEY = 0x70676d716a706131L;
+
+  private SchemaInstaller() {}
+
+  /**
+   * Makes sure PGMQ is usable per {@code mode}. With auto-commit on, the work runs in a transaction
+   * of its own that is committed (or rolled back) here; otherwise it joins the connection's current
+   * transaction and the caller commits.
+   */
+  public static SchemaStatus ensure(Connection connection, SchemaMode mode) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(mode, "mode");
+    try {
+      boolean ownTransaction = connection.getAutoCommit();
+      if (ownTransaction) {
+        connection.setAutoCommit(false);
+      }
+      try {
+        SchemaStatus status = ensureInTransaction(connection, mode);
+        if (ownTransaction) {
+          connection.commit();
+        }
+        return status;
+      } catch (SQLException | RuntimeException e) {
+        if (ownTransaction) {
+          connection.rollback();
+        }
+        throw e;
+      } finally {
+        if (ownTransaction) {
+          connection.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw new PgmqSchemaException(
+          "could not make sure PGMQ is installed (mode " + mode + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes sure {@code pg_partman} is installed, creating it in schema {@code partman} if not. */
+  public static void ensurePartman(Connection connection) {
+    Objects.requireNonNull(connection, "connection");
+    try (Statement s = connection.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery("select 1 from pg_catalog.pg_extension where extname = 'pg_partman'")) {
+        if (rs.next()) {
+          return;
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "select 1 from pg_catalog.pg_available_extensions where name = 'pg_partman'")) {
+        if (!rs.next()) {
+          throw new PgmqSchemaException(
+              "partitioned queues need pg_partman, which this PostgreSQL server does not offer"
+                  + " (install the pg_partman package on the server)");
+        }
+      }
+      s.execute("create schema if not exists partman");
+      s.execute("create extension if not exists pg_partman schema partman");
+    } catch (SQLException e) {
+      throw new PgmqSchemaException("could not install pg_partman: " + e.getMessage(), e);
+    }
+  }
+
+  private static SchemaStatus ensureInTransaction(Connection connection, SchemaMode mode)
+      throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("select pg_advisory_xact_lock(" + LOCK_KEY + ")");
+    }
+    SchemaState state = SchemaInspector.inspect(connection);
+    InstallPlan plan = InstallPlanner.plan(mode, state, SqlScript.VERSION);
+    switch (plan.action()) {
+      case FAIL:
+        throw new PgmqSchemaException(plan.failure());
+      case NOTHING:
+        return plan.status();
+      case CREATE_EXTENSION:
+        try (Statement s = connection.createStatement()) {
+          s.execute("create extension if not exists pgmq cascade");
+        }
+        SchemaState after = SchemaInspector.inspect(connection);
+        return new SchemaStatus(
+            SchemaStatus.Kind.EXTENSION, after.extensionVersion(), SchemaStatus.Change.INSTALLED);
+      case RUN_SQL:
+        try (Statement s = connection.createStatement()) {
+          s.execute(SqlScript.text());
+        }
+        return plan.status();
+      default:
+        throw new IllegalStateException("unknown action " + plan.action());
+    }
+  }
+}
