@@ -9,7 +9,7 @@ package dev.pgmq.outbox;
  * #OCCURRED_AT}, {@link #CONTENT_TYPE}, {@link #SCHEMA_VERSION}. Present for events of an entity:
  * {@link #AGGREGATE_TYPE}, {@link #AGGREGATE_ID} and, by default, {@link #GROUP}. Present when the
  * publisher supplied a trace context: {@link #TRACEPARENT}, {@link #TRACESTATE}. Headers a caller
- * passes explicitly are added as given; the envelope's own names cannot be overridden that way.
+ * passes to {@link Outbox#publish(Object, java.util.Map)} are written over the envelope's.
  */
 public final class EnvelopeHeaders {
 

@@ -1,0 +1,97 @@
+package dev.pgmq.outbox.internal;
+
+import dev.pgmq.jpa.NoActiveTransactionException;
+import dev.pgmq.outbox.OutboxConfig;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+
+/**
+ * The outbox of one session factory: its configuration and the buffers of the transactions that
+ * have events in flight. Thread-safe.
+ */
+public final class OutboxRuntime {
+
+  private final OutboxConfig config;
+  private final MessagePreparer preparer;
+  private final EventSender sender;
+  private final DedupTable dedup;
+  private final ConcurrentHashMap<SharedSessionContractImplementor, TransactionBuffer> buffers =
+      new ConcurrentHashMap<>();
+
+  /** The runtime for {@code config}. */
+  public OutboxRuntime(OutboxConfig config) {
+    this.config = config;
+    this.preparer = new MessagePreparer(config);
+    this.sender = new EventSender(config.requireTopicBinding());
+    this.dedup = config.dedup() ? new DedupTable(config.dedupTable()) : null;
+  }
+
+  /** The configuration. */
+  public OutboxConfig config() {
+    return config;
+  }
+
+  /** Buffers {@code event} in the session's transaction, which must be active. */
+  public void add(SharedSessionContractImplementor session, PendingEvent event) {
+    buffer(session).add(event);
+  }
+
+  /** Sends the events the session's transaction has buffered; called at the end of each flush. */
+  public void flush(SharedSessionContractImplementor session) {
+    if (buffers.isEmpty()) {
+      return;
+    }
+    TransactionBuffer buffer = buffers.get(session);
+    if (buffer != null) {
+      buffer.flush();
+    }
+  }
+
+  /** How many transactions have a buffer now (for leak checks in tests). */
+  public int openBuffers() {
+    return buffers.size();
+  }
+
+  private TransactionBuffer buffer(SharedSessionContractImplementor session) {
+    TransactionBuffer buffer = buffers.get(session);
+    if (buffer != null) {
+      return buffer;
+    }
+    if (!session.isTransactionInProgress()) {
+      throw new NoActiveTransactionException(
+          "publishing an outbox event needs an active transaction on the EntityManager");
+    }
+    buffer = new TransactionBuffer(this, session);
+    session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) buffer);
+    session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) buffer);
+    buffers.put(session, buffer);
+    return buffer;
+  }
+
+  void send(
+      SharedSessionContractImplementor session, List<PendingEvent> pending, TransactionBuffer tx) {
+    List<OutboundMessage> messages = preparer.prepare(pending);
+    session.doWork(
+        connection -> {
+          List<OutboundMessage> toSend = messages;
+          if (dedup != null) {
+            if (dedup.ensure(connection)) {
+              tx.ranDedupDdl();
+            }
+            toSend = dedup.keepNew(connection, messages);
+          }
+          sender.send(connection, toSend);
+        });
+  }
+
+  void forget(
+      SharedSessionContractImplementor session, TransactionBuffer buffer, boolean dedupCommitted) {
+    buffers.remove(session, buffer);
+    if (dedupCommitted) {
+      dedup.markEnsured();
+    }
+  }
+}

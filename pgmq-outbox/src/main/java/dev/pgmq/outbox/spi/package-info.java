@@ -1,0 +1,6 @@
+/**
+ * Extension points of the outbox, for integrators: {@link dev.pgmq.outbox.spi.QueueRouter} decides
+ * where events go, {@link dev.pgmq.outbox.spi.TraceContextProvider} supplies the W3C trace context
+ * written into the envelope.
+ */
+package dev.pgmq.outbox.spi;
