@@ -1,0 +1,356 @@
+package dev.pgmq.outbox.consumer;
+
+import dev.pgmq.jpa.PgmqConfig;
+import dev.pgmq.outbox.EnvelopeHeaders;
+import dev.pgmq.outbox.consumer.internal.ConsumerSettings;
+import dev.pgmq.outbox.consumer.internal.DefaultPgmqConsumer;
+import dev.pgmq.outbox.consumer.internal.HandlerRegistry;
+import dev.pgmq.outbox.consumer.internal.NotifyConnections;
+import dev.pgmq.outbox.consumer.spi.ConsumerListener;
+import dev.pgmq.outbox.consumer.spi.NotifyConnectionFactory;
+import dev.pgmq.outbox.consumer.spi.TransactionRunner;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Configures a {@link PgmqConsumer}. Every setting is checked once, by {@link #build()}, and the
+ * error names the setting. Not thread-safe; the consumer it builds is immutable in its settings.
+ *
+ * <p>Handlers: either one {@link #handler(Class, MessageHandler) handler} for every message, or one
+ * per event type with {@link #on(String, Class, MessageHandler)}, dispatched on the envelope's
+ * event type header ({@link EnvelopeHeaders#EVENT_TYPE}); with both, {@code handler} takes the
+ * messages of types without their own. A message no handler takes is dead-lettered ({@link
+ * NoHandlerException}).
+ */
+public final class PgmqConsumerBuilder {
+
+  private static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9_]{1,47}");
+
+  private final EntityManagerFactory entityManagerFactory;
+  private String queue;
+  private String deadLetterQueue;
+  private HandlerRegistry.Entry<?> defaultHandler;
+  private final Map<String, HandlerRegistry.Entry<?>> handlersByType = new LinkedHashMap<>();
+  private String eventTypeHeader = EnvelopeHeaders.EVENT_TYPE;
+  private Duration visibilityTimeout = Duration.ofSeconds(30);
+  private int batchSize = 10;
+  private int concurrency = 1;
+  private PollStrategy pollStrategy = PollStrategy.AUTO;
+  private Duration maxPoll = Duration.ofSeconds(5);
+  private Duration pollInterval = Duration.ofMillis(100);
+  private AckMode ackMode = AckMode.DELETE;
+  private ReadMode readMode = ReadMode.STANDARD;
+  private int maxAttempts = 5;
+  private Backoff backoff = Backoff.defaults();
+  private final List<Class<? extends Throwable>> nonRetryable = new ArrayList<>();
+  private boolean extendVisibility;
+  private Duration expectedHandlerTime = Duration.ofSeconds(1);
+  private Duration shutdownTimeout = Duration.ofSeconds(30);
+  private final List<ConsumerListener> listeners = new ArrayList<>();
+  private TransactionRunner transactionRunner;
+  private NotifyConnectionFactory notifyConnectionFactory;
+  private PgmqConfig config = PgmqConfig.defaults();
+
+  PgmqConsumerBuilder(EntityManagerFactory entityManagerFactory) {
+    this.entityManagerFactory =
+        Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+  }
+
+  /** The queue to consume; required. */
+  public PgmqConsumerBuilder queue(String queue) {
+    this.queue = queue;
+    return this;
+  }
+
+  /** The dead-letter queue; default {@code <queue>_dlq}. Created on start when missing. */
+  public PgmqConsumerBuilder deadLetterQueue(String deadLetterQueue) {
+    this.deadLetterQueue = deadLetterQueue;
+    return this;
+  }
+
+  /**
+   * The handler of every message (or, next to {@link #on}, of every message whose event type has no
+   * handler of its own), its payload read as {@code payloadType} ({@code JsonNode.class} for the
+   * raw JSON).
+   */
+  public <T> PgmqConsumerBuilder handler(Class<T> payloadType, MessageHandler<T> handler) {
+    this.defaultHandler = new HandlerRegistry.Entry<>(payloadType, handler);
+    return this;
+  }
+
+  /** The handler of messages whose event type header is {@code eventType}. */
+  public <T> PgmqConsumerBuilder on(
+      String eventType, Class<T> payloadType, MessageHandler<T> handler) {
+    Objects.requireNonNull(eventType, "eventType");
+    if (handlersByType.put(eventType, new HandlerRegistry.Entry<>(payloadType, handler)) != null) {
+      throw new IllegalArgumentException("a handler for event type '" + eventType + "' exists");
+    }
+    return this;
+  }
+
+  /** The header dispatch reads the event type from; default {@link EnvelopeHeaders#EVENT_TYPE}. */
+  public PgmqConsumerBuilder eventTypeHeader(String eventTypeHeader) {
+    this.eventTypeHeader = eventTypeHeader;
+    return this;
+  }
+
+  /**
+   * How long a read message stays invisible to other readers: whole seconds, &ge; 1 s; default 30
+   * s. Must cover a batch: {@code visibilityTimeout >= batchSize × expectedHandlerTime}, unless
+   * {@link #extendVisibility(boolean)} is on.
+   */
+  public PgmqConsumerBuilder visibilityTimeout(Duration visibilityTimeout) {
+    this.visibilityTimeout = visibilityTimeout;
+    return this;
+  }
+
+  /** Messages each worker reads at once, 1 to 1000; default 10. */
+  public PgmqConsumerBuilder batchSize(int batchSize) {
+    this.batchSize = batchSize;
+    return this;
+  }
+
+  /** Worker threads, 1 to 1000; default 1. Each uses one connection while it works. */
+  public PgmqConsumerBuilder concurrency(int concurrency) {
+    this.concurrency = concurrency;
+    return this;
+  }
+
+  /** How idle workers wait for messages; default {@link PollStrategy#AUTO}. */
+  public PgmqConsumerBuilder pollStrategy(PollStrategy pollStrategy) {
+    this.pollStrategy = pollStrategy;
+    return this;
+  }
+
+  /**
+   * The longest a read waits for a message before it returns empty: whole seconds, &ge; 1 s;
+   * default 5 s. Also bounds how long {@link PgmqConsumer#stop} waits for an idle worker.
+   */
+  public PgmqConsumerBuilder maxPoll(Duration maxPoll) {
+    this.maxPoll = maxPoll;
+    return this;
+  }
+
+  /** How often a waiting read checks for messages, &ge; 1 ms and &le; maxPoll; default 100 ms. */
+  public PgmqConsumerBuilder pollInterval(Duration pollInterval) {
+    this.pollInterval = pollInterval;
+    return this;
+  }
+
+  /** What acknowledging does; default {@link AckMode#DELETE}. */
+  public PgmqConsumerBuilder ackMode(AckMode ackMode) {
+    this.ackMode = ackMode;
+    return this;
+  }
+
+  /** Standard or FIFO (grouped) reads; default {@link ReadMode#STANDARD}. */
+  public PgmqConsumerBuilder readMode(ReadMode readMode) {
+    this.readMode = readMode;
+    return this;
+  }
+
+  /**
+   * Deliveries before a failing message is dead-lettered, counted by PGMQ's {@code read_ct}; &ge;
+   * 1; default 5. A message read more often than this without being acknowledged (its workers died)
+   * is dead-lettered on its next read without calling the handler.
+   */
+  public PgmqConsumerBuilder maxAttempts(int maxAttempts) {
+    this.maxAttempts = maxAttempts;
+    return this;
+  }
+
+  /** The delay between attempts; default {@link Backoff#defaults()}. */
+  public PgmqConsumerBuilder backoff(Backoff backoff) {
+    this.backoff = backoff;
+    return this;
+  }
+
+  /**
+   * Exceptions (with their subclasses) that dead-letter at once, besides those implementing {@link
+   * NonRetryable}; checked along the cause chain. Payloads that cannot be deserialised ({@link
+   * dev.pgmq.jpa.PgmqSerializationException}) always do.
+   */
+  public PgmqConsumerBuilder nonRetryable(Class<? extends Throwable> exceptionType) {
+    this.nonRetryable.add(Objects.requireNonNull(exceptionType, "exceptionType"));
+    return this;
+  }
+
+  /**
+   * Keeps the messages a worker holds invisible while it works through its batch, by extending
+   * their visibility timeout every half timeout; for handlers that may outlast it. Default off.
+   */
+  public PgmqConsumerBuilder extendVisibility(boolean extendVisibility) {
+    this.extendVisibility = extendVisibility;
+    return this;
+  }
+
+  /**
+   * The longest a handler is expected to take, &gt; 0, default 1 s; used only to check that the
+   * visibility timeout covers a batch.
+   */
+  public PgmqConsumerBuilder expectedHandlerTime(Duration expectedHandlerTime) {
+    this.expectedHandlerTime = expectedHandlerTime;
+    return this;
+  }
+
+  /** How long {@link PgmqConsumer#close()} waits for running handlers, &ge; 0; default 30 s. */
+  public PgmqConsumerBuilder shutdownTimeout(Duration shutdownTimeout) {
+    this.shutdownTimeout = shutdownTimeout;
+    return this;
+  }
+
+  /** Adds an observer of message handling. */
+  public PgmqConsumerBuilder listener(ConsumerListener listener) {
+    this.listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** How transactions are run; default resource-local on the {@code EntityManagerFactory}. */
+  public PgmqConsumerBuilder transactionRunner(TransactionRunner transactionRunner) {
+    this.transactionRunner = transactionRunner;
+    return this;
+  }
+
+  /**
+   * Where the LISTEN connection comes from; default the connection pool of the {@code
+   * EntityManagerFactory}.
+   */
+  public PgmqConsumerBuilder notifyConnectionFactory(NotifyConnectionFactory factory) {
+    this.notifyConnectionFactory = factory;
+    return this;
+  }
+
+  /**
+   * The PGMQ settings (the {@code ObjectMapper} of payloads); default {@link
+   * PgmqConfig#defaults()}.
+   */
+  public PgmqConsumerBuilder config(PgmqConfig config) {
+    this.config = config;
+    return this;
+  }
+
+  /**
+   * Validates the settings and creates the consumer (not started).
+   *
+   * @throws IllegalArgumentException naming the first invalid setting
+   * @throws NullPointerException naming a required setting that is missing
+   */
+  public PgmqConsumer build() {
+    return new DefaultPgmqConsumer(settings());
+  }
+
+  ConsumerSettings settings() {
+    requireSet(queue, "queue");
+    checkQueueName(queue, "queue");
+    String dlq = deadLetterQueue != null ? deadLetterQueue : DeadLetters.defaultQueueName(queue);
+    checkQueueName(dlq, "deadLetterQueue");
+    if (dlq.equals(queue)) {
+      throw new IllegalArgumentException("deadLetterQueue must differ from queue '" + queue + "'");
+    }
+    if (defaultHandler == null && handlersByType.isEmpty()) {
+      throw new IllegalArgumentException("handler: at least one handler must be registered");
+    }
+    requireSet(eventTypeHeader, "eventTypeHeader");
+    wholeSeconds(visibilityTimeout, "visibilityTimeout");
+    range(batchSize, 1, 1000, "batchSize");
+    range(concurrency, 1, 1000, "concurrency");
+    requireSet(pollStrategy, "pollStrategy");
+    wholeSeconds(maxPoll, "maxPoll");
+    requireSet(pollInterval, "pollInterval");
+    if (pollInterval.toMillis() < 1 || pollInterval.compareTo(maxPoll) > 0) {
+      throw new IllegalArgumentException(
+          "pollInterval must be >= 1 ms and <= maxPoll (" + maxPoll + "), was " + pollInterval);
+    }
+    requireSet(ackMode, "ackMode");
+    requireSet(readMode, "readMode");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
+    }
+    requireSet(backoff, "backoff");
+    requireSet(expectedHandlerTime, "expectedHandlerTime");
+    if (expectedHandlerTime.isNegative() || expectedHandlerTime.isZero()) {
+      throw new IllegalArgumentException(
+          "expectedHandlerTime must be > 0, was " + expectedHandlerTime);
+    }
+    if (!extendVisibility
+        && visibilityTimeout.compareTo(expectedHandlerTime.multipliedBy(batchSize)) < 0) {
+      throw new IllegalArgumentException(
+          "visibilityTimeout ("
+              + visibilityTimeout
+              + ") must be >= batchSize ("
+              + batchSize
+              + ") × expectedHandlerTime ("
+              + expectedHandlerTime
+              + ") or the last messages of a batch reappear before they are handled;"
+              + " raise visibilityTimeout, lower batchSize or enable extendVisibility");
+    }
+    requireSet(shutdownTimeout, "shutdownTimeout");
+    if (shutdownTimeout.isNegative()) {
+      throw new IllegalArgumentException("shutdownTimeout must be >= 0, was " + shutdownTimeout);
+    }
+    requireSet(config, "config");
+    TransactionRunner runner =
+        transactionRunner != null
+            ? transactionRunner
+            : TransactionRunner.resourceLocal(entityManagerFactory);
+    NotifyConnectionFactory notify =
+        notifyConnectionFactory != null
+            ? notifyConnectionFactory
+            : NotifyConnections.of(entityManagerFactory);
+    return new ConsumerSettings(
+        queue,
+        dlq,
+        new HandlerRegistry(eventTypeHeader, defaultHandler, handlersByType),
+        visibilityTimeout,
+        batchSize,
+        concurrency,
+        pollStrategy,
+        maxPoll,
+        pollInterval,
+        ackMode,
+        readMode,
+        maxAttempts,
+        backoff,
+        List.copyOf(nonRetryable),
+        extendVisibility,
+        shutdownTimeout,
+        List.copyOf(listeners),
+        runner,
+        notify,
+        config);
+  }
+
+  private static void requireSet(Object value, String property) {
+    if (value == null) {
+      throw new NullPointerException(property + " is required");
+    }
+  }
+
+  private static void checkQueueName(String name, String property) {
+    if (!QUEUE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          property + " must match [a-z0-9_]{1,47}, was '" + name + "'");
+    }
+  }
+
+  private static void wholeSeconds(Duration value, String property) {
+    requireSet(value, property);
+    if (value.getSeconds() < 1 || value.getNano() != 0 || value.getSeconds() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          property + " must be a whole number of seconds >= 1, was " + value);
+    }
+  }
+
+  private static void range(int value, int min, int max, String property) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          property + " must be between " + min + " and " + max + ", was " + value);
+    }
+  }
+}

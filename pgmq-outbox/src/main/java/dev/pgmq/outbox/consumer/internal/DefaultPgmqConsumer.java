@@ -1,0 +1,208 @@
+package dev.pgmq.outbox.consumer.internal;
+
+import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.outbox.consumer.DeadLetters;
+import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.outbox.consumer.PollStrategy;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The consumer: starts and stops the worker, listener and visibility-extension threads. */
+public final class DefaultPgmqConsumer implements PgmqConsumer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultPgmqConsumer.class);
+
+  private enum State {
+    NEW,
+    RUNNING,
+    STOPPING,
+    STOPPED
+  }
+
+  private final ConsumerSettings settings;
+  private final List<Thread> workerThreads = new ArrayList<>();
+  private volatile State state = State.NEW;
+  private volatile boolean abandoned;
+  private boolean stoppedInTime = true;
+  private NotifyListener notifyListener;
+  private Thread notifyThread;
+  private ScheduledExecutorService extender;
+
+  /** A consumer with validated settings; not started. */
+  public DefaultPgmqConsumer(ConsumerSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  @Override
+  public String queue() {
+    return settings.queue();
+  }
+
+  @Override
+  public String deadLetterQueue() {
+    return settings.deadLetterQueue();
+  }
+
+  @Override
+  public synchronized void start() {
+    if (state != State.NEW) {
+      throw new IllegalStateException("consumer of '" + queue() + "' was already started");
+    }
+    boolean notifyEnabled =
+        Transactions.call(
+            settings.transactionRunner(),
+            em -> {
+              Pgmq pgmq = Pgmq.using(em, settings.config());
+              pgmq.metrics(settings.queue()); // fails fast when the queue does not exist
+              pgmq.createQueue(settings.deadLetterQueue());
+              return settings.pollStrategy() == PollStrategy.AUTO
+                  && notifyInsertEnabled(em, settings.queue());
+            });
+    boolean listen =
+        settings.pollStrategy() == PollStrategy.LISTEN
+            || (settings.pollStrategy() == PollStrategy.AUTO && notifyEnabled);
+    if (listen) {
+      notifyListener = new NotifyListener(settings.queue(), settings.notifyConnectionFactory());
+      notifyThread = thread(notifyListener, "pgmq-listen-" + queue());
+    }
+    Listeners listeners = new Listeners(settings.listeners());
+    MessageProcessor processor = new MessageProcessor(settings, listeners, () -> abandoned);
+    List<Worker> workers = new ArrayList<>();
+    state = State.RUNNING;
+    for (int i = 0; i < settings.concurrency(); i++) {
+      Worker worker =
+          new Worker(
+              settings,
+              new BatchReader(settings, notifyListener),
+              processor,
+              () -> state == State.RUNNING);
+      workers.add(worker);
+      workerThreads.add(thread(worker, "pgmq-consumer-" + queue() + "-" + i));
+    }
+    if (settings.extendVisibility()) {
+      long every = Math.max(500, settings.visibilityTimeout().toMillis() / 2);
+      extender =
+          Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pgmq-extend-vt-" + queue()));
+      extender.scheduleWithFixedDelay(
+          new VisibilityExtender(settings, workers), every, every, TimeUnit.MILLISECONDS);
+    }
+    if (notifyThread != null) {
+      notifyThread.start();
+    }
+    workerThreads.forEach(Thread::start);
+    LOG.info(
+        "consuming '{}' with {} worker(s), {} reads, {}",
+        queue(),
+        settings.concurrency(),
+        settings.readMode(),
+        listen ? "woken by notifications" : "polling");
+  }
+
+  @Override
+  public boolean isRunning() {
+    return state == State.RUNNING;
+  }
+
+  @Override
+  public synchronized boolean stop(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (state == State.NEW || state == State.STOPPED) {
+      state = State.STOPPED;
+      return stoppedInTime;
+    }
+    state = State.STOPPING;
+    if (notifyListener != null) {
+      notifyListener.wakeAll();
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean inTime = joinAll(deadline);
+    if (!inTime) {
+      abandoned = true;
+      LOG.warn("handlers of '{}' still running after {}; interrupting them", queue(), timeout);
+      workerThreads.forEach(Thread::interrupt);
+      joinAll(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+    }
+    if (extender != null) {
+      extender.shutdownNow();
+    }
+    if (notifyListener != null) {
+      notifyListener.close();
+    }
+    state = State.STOPPED;
+    stoppedInTime = inTime;
+    LOG.info("stopped consuming '{}'{}", queue(), inTime ? "" : " (some handlers were abandoned)");
+    return inTime;
+  }
+
+  @Override
+  public void close() {
+    stop(settings.shutdownTimeout());
+  }
+
+  @Override
+  public int replayDeadLetters(int max) {
+    return Transactions.call(
+        settings.transactionRunner(),
+        em -> DeadLetters.replay(em, settings.config(), deadLetterQueue(), queue(), max));
+  }
+
+  private boolean joinAll(long deadlineNanos) {
+    boolean all = true;
+    for (Thread thread : workerThreads) {
+      if (thread == Thread.currentThread()) {
+        continue;
+      }
+      long left = deadlineNanos - System.nanoTime();
+      try {
+        if (left > 0) {
+          TimeUnit.NANOSECONDS.timedJoin(thread, left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      all &= !thread.isAlive();
+    }
+    return all;
+  }
+
+  private static boolean notifyInsertEnabled(EntityManager em, String queue) {
+    Object available =
+        em.createNativeQuery(
+                "select to_regprocedure('pgmq.list_notify_insert_throttles()') is not null")
+            .getSingleResult();
+    if (!Boolean.TRUE.equals(available)) {
+      return false;
+    }
+    Number count =
+        (Number)
+            em.createNativeQuery(
+                    "select count(*) from pgmq.list_notify_insert_throttles() where queue_name = ?1")
+                .setParameter(1, queue)
+                .getSingleResult();
+    return count.longValue() > 0;
+  }
+
+  private static Thread thread(Runnable runnable, String name) {
+    return daemon(runnable, name);
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  @Override
+  public String toString() {
+    return "PgmqConsumer[" + queue() + ", " + state + "]";
+  }
+}

@@ -1,0 +1,185 @@
+package dev.pgmq.outbox.consumer.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.Message;
+import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.outbox.consumer.AckMode;
+import dev.pgmq.outbox.consumer.DeadLetterHeaders;
+import dev.pgmq.outbox.consumer.MessageGoneException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one message: handler and acknowledgement in one transaction; on failure a backoff through
+ * {@code set_vt}, or a move to the dead-letter queue.
+ */
+final class MessageProcessor {
+
+  /** What became of a message. */
+  enum Outcome {
+    /** Acknowledged or dead-lettered. */
+    DONE,
+    /** Still in the queue, invisible until its next attempt (or visible again). */
+    RETRY,
+    /** Already acknowledged by someone else. */
+    GONE
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
+
+  private final ConsumerSettings settings;
+  private final Listeners listeners;
+  private final FailureClassifier classifier;
+  private final BooleanSupplier abandoned;
+
+  MessageProcessor(ConsumerSettings settings, Listeners listeners, BooleanSupplier abandoned) {
+    this.settings = settings;
+    this.listeners = listeners;
+    this.classifier = new FailureClassifier(settings.nonRetryable());
+    this.abandoned = abandoned;
+  }
+
+  /** Processes {@code message}, letting go of it in {@code held} before changing its visibility. */
+  Outcome process(Message<JsonNode> message, InFlight held) {
+    String queue = settings.queue();
+    listeners.onReceived(queue, message);
+    if (message.readCt() > settings.maxAttempts()) {
+      held.remove(message.msgId());
+      return deadLetter(message, DeadLetterHeaders.REASON_REDELIVERED, null);
+    }
+    long start = System.nanoTime();
+    try {
+      settings.transactionRunner().inTransaction(em -> handleAndAck(em, message));
+    } catch (Exception | AssertionError | LinkageError error) {
+      held.remove(message.msgId());
+      return failed(message, error, Duration.ofNanos(System.nanoTime() - start));
+    }
+    held.remove(message.msgId());
+    listeners.onProcessed(queue, message, Duration.ofNanos(System.nanoTime() - start));
+    return Outcome.DONE;
+  }
+
+  private Void handleAndAck(jakarta.persistence.EntityManager em, Message<JsonNode> message)
+      throws Exception {
+    Pgmq pgmq = Pgmq.using(em, settings.config());
+    String eventType = message.header(settings.handlers().eventTypeHeader());
+    settings
+        .handlers()
+        .dispatch(
+            settings.config().objectMapper(),
+            new DefaultMessageContext(settings.queue(), message, em, pgmq, eventType));
+    boolean acked =
+        settings.ackMode() == AckMode.ARCHIVE
+            ? pgmq.archive(settings.queue(), message.msgId())
+            : pgmq.delete(settings.queue(), message.msgId());
+    if (!acked) {
+      throw new MessageGoneException(settings.queue(), message.msgId());
+    }
+    return null;
+  }
+
+  private Outcome failed(Message<JsonNode> message, Throwable error, Duration duration) {
+    String queue = settings.queue();
+    if (error instanceof MessageGoneException) {
+      LOG.info("{}", error.getMessage());
+      listeners.onFailed(queue, message, error, duration, null);
+      return Outcome.GONE;
+    }
+    if (abandoned.getAsBoolean()) {
+      release(message);
+      listeners.onFailed(queue, message, error, duration, Duration.ZERO);
+      return Outcome.RETRY;
+    }
+    if (classifier.isNonRetryable(error)) {
+      listeners.onFailed(queue, message, error, duration, null);
+      return deadLetter(message, DeadLetterHeaders.REASON_NON_RETRYABLE, error);
+    }
+    if (message.readCt() >= settings.maxAttempts()) {
+      listeners.onFailed(queue, message, error, duration, null);
+      return deadLetter(message, DeadLetterHeaders.REASON_MAX_ATTEMPTS, error);
+    }
+    Duration delay = settings.backoff().delay(message.readCt());
+    LOG.debug(
+        "message {} of '{}' failed (attempt {} of {}), retrying in {}",
+        message.msgId(),
+        queue,
+        message.readCt(),
+        settings.maxAttempts(),
+        delay,
+        error);
+    try {
+      Instant visibleAt = Instant.now().plus(delay);
+      Transactions.call(
+          settings.transactionRunner(),
+          em -> Pgmq.using(em, settings.config()).setVt(queue, message.msgId(), visibleAt));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "could not delay message {} of '{}'; it reappears after its visibility timeout",
+          message.msgId(),
+          queue,
+          e);
+    }
+    listeners.onFailed(queue, message, error, duration, delay);
+    return Outcome.RETRY;
+  }
+
+  private Outcome deadLetter(Message<JsonNode> message, String reason, Throwable error) {
+    String queue = settings.queue();
+    String dlq = settings.deadLetterQueue();
+    try {
+      Transactions.call(
+          settings.transactionRunner(),
+          em -> {
+            DeadLetterMover.deadLetter(
+                Pgmq.using(em, settings.config()),
+                settings.config().objectMapper(),
+                queue,
+                dlq,
+                message,
+                reason,
+                error);
+            return null;
+          });
+    } catch (MessageGoneException gone) {
+      return Outcome.GONE;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "could not move message {} of '{}' to '{}'; it reappears after its visibility timeout",
+          message.msgId(),
+          queue,
+          dlq,
+          e);
+      return Outcome.RETRY;
+    }
+    LOG.warn(
+        "message {} of '{}' moved to '{}' ({}) after {} attempt(s)",
+        message.msgId(),
+        queue,
+        dlq,
+        reason,
+        message.readCt(),
+        error);
+    listeners.onDeadLettered(queue, message, dlq, reason, error);
+    return Outcome.DONE;
+  }
+
+  /** Makes the message visible at once. */
+  void release(Message<JsonNode> message) {
+    try {
+      Transactions.call(
+          settings.transactionRunner(),
+          em ->
+              Pgmq.using(em, settings.config())
+                  .setVt(settings.queue(), message.msgId(), Duration.ZERO));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "could not release message {} of '{}'; it reappears after its visibility timeout",
+          message.msgId(),
+          settings.queue(),
+          e);
+    }
+  }
+}
