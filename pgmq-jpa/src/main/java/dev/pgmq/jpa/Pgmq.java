@@ -1,5 +1,6 @@
 package dev.pgmq.jpa;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -16,11 +17,13 @@ import java.util.Optional;
  * PgmqClient#create(String)} and friends for a self-managed client that commits each call on its
  * own.
  *
- * <p><b>Arguments</b> are checked before any SQL runs: a queue name that is not a valid PGMQ name
- * ({@code [a-z0-9_]}, 1 to 47 characters after trimming) raises {@link InvalidQueueNameException};
- * {@code null}s raise {@link NullPointerException}; durations PGMQ cannot represent (negative,
- * fractions of a second, more than {@code Integer.MAX_VALUE} seconds) and non-positive quantities
- * raise {@link IllegalArgumentException}.
+ * <p><b>Arguments</b> are checked before any SQL runs: a queue name that is not 1 to 47 characters
+ * of {@code [a-z0-9_]}, exactly as given (no trimming, no case folding: {@code "Orders"} is
+ * rejected rather than silently becoming {@code "orders"}, because PGMQ lower-cases table names but
+ * keeps the caller's spelling in {@code pgmq.meta}, so mixed-case names alias each other), raises
+ * {@link InvalidQueueNameException}; {@code null}s raise {@link NullPointerException}; durations
+ * PGMQ cannot represent (negative, fractions of a second, more than {@code Integer.MAX_VALUE}
+ * seconds) and non-positive quantities raise {@link IllegalArgumentException}.
  *
  * <p><b>Payloads</b> are serialised with the configured Jackson {@code ObjectMapper} ({@link
  * PgmqConfig#objectMapper()}); messages come back typed ({@code Class<T>}) or raw ({@link
@@ -87,8 +90,9 @@ public interface Pgmq {
   }
 
   /**
-   * Checks {@code queue} against the library's rules (no SQL) and then PGMQ's own ({@code
-   * pgmq.validate_queue_name}).
+   * Checks {@code queue} against the library's rule, {@code ^[a-z0-9_]{1,47}$}, without SQL (and so
+   * without a transaction). The rule is stricter than PGMQ's own {@code pgmq.validate_queue_name},
+   * so a name that passes here passes there.
    *
    * @throws InvalidQueueNameException when the name is not valid
    */
@@ -160,11 +164,20 @@ public interface Pgmq {
   /** Reads the oldest visible message and hides it for {@code vt}; payload as {@code type}. */
   <T> Optional<Message<T>> read(String queue, Duration vt, Class<T> type);
 
+  /**
+   * Reads the oldest visible message as a generic type ({@code new TypeReference<List<Item>>()
+   * {}}).
+   */
+  <T> Optional<Message<T>> read(String queue, Duration vt, TypeReference<T> type);
+
   /** Reads up to {@code qty} visible messages, oldest first, hiding them for {@code vt}. */
   List<Message<JsonNode>> readBatch(String queue, Duration vt, int qty);
 
   /** Reads up to {@code qty} visible messages as {@code type}. */
   <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, Class<T> type);
+
+  /** Reads up to {@code qty} visible messages as a generic type. */
+  <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, TypeReference<T> type);
 
   /**
    * Reads up to {@code qty} visible messages whose payload contains {@code conditional} (jsonb
@@ -183,6 +196,15 @@ public interface Pgmq {
   /** As {@link #readWithPoll(String, Duration, int, Duration, Duration)}, typed. */
   <T> List<Message<T>> readWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type);
+
+  /** As {@link #readWithPoll(String, Duration, int, Duration, Duration)}, as a generic type. */
+  <T> List<Message<T>> readWithPoll(
+      String queue,
+      Duration vt,
+      int qty,
+      Duration maxPoll,
+      Duration pollInterval,
+      TypeReference<T> type);
 
   /** As {@link #readWithPoll(String, Duration, int, Duration, Duration, Class)}, filtered. */
   <T> List<Message<T>> readWithPoll(

@@ -1,15 +1,555 @@
 package dev.pgmq.jpa.internal;
 
+import static dev.pgmq.jpa.internal.Arguments.positive;
+import static dev.pgmq.jpa.internal.Arguments.seconds;
+import static dev.pgmq.jpa.internal.QueueNames.check;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqConfig;
+import dev.pgmq.jpa.PgmqSchemaException;
+import dev.pgmq.jpa.QueueInfo;
+import dev.pgmq.jpa.QueueMetrics;
+import dev.pgmq.jpa.QueueNotFoundException;
+import dev.pgmq.jpa.RoutedMessage;
+import dev.pgmq.jpa.TopicBinding;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
-/** {@link Pgmq} on a caller's EntityManager. (Being written.) */
-public final class EntityManagerPgmq {
-  private EntityManagerPgmq() {}
+/**
+ * {@link Pgmq} on a caller's EntityManager: every call is one native query inside the caller's
+ * active transaction; nothing is committed here. Not thread-safe (as the EntityManager).
+ */
+public final class EntityManagerPgmq implements Pgmq {
 
-  /** Creates it. */
+  private static final String EMPTY_FILTER = "{}";
+
+  private final NativeCalls calls;
+  private final JsonCodec codec;
+
+  private EntityManagerPgmq(EntityManager em, JsonCodec codec) {
+    this.calls = new NativeCalls(em);
+    this.codec = codec;
+  }
+
+  /** Operations on {@code em} with {@code config}; cheap, nothing runs yet. */
   public static Pgmq create(EntityManager em, PgmqConfig config) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(em, "entityManager");
+    Objects.requireNonNull(config, "config");
+    return new EntityManagerPgmq(em, JsonCodecs.of(config));
+  }
+
+  /** Operations on {@code em} sharing an existing codec (used by the client). */
+  public static Pgmq create(EntityManager em, JsonCodec codec) {
+    return new EntityManagerPgmq(Objects.requireNonNull(em, "entityManager"), codec);
+  }
+
+  // ---------------------------------------------------------------- queues
+
+  @Override
+  public void createQueue(String queue) {
+    calls.single("create", null, PgmqSql.CREATE, check(queue));
+  }
+
+  @Override
+  public void createUnloggedQueue(String queue) {
+    calls.single("create_unlogged", null, PgmqSql.CREATE_UNLOGGED, check(queue));
+  }
+
+  @Override
+  public void createPartitionedQueue(
+      String queue, String partitionInterval, String retentionInterval) {
+    check(queue);
+    Arguments.partitionIntervals(partitionInterval, retentionInterval);
+    Partman.ensure(calls);
+    calls.single(
+        "create_partitioned",
+        null,
+        PgmqSql.CREATE_PARTITIONED,
+        queue,
+        partitionInterval.trim(),
+        retentionInterval.trim());
+  }
+
+  @Override
+  public void validateQueueName(String queue) {
+    check(queue);
+  }
+
+  @Override
+  public boolean dropQueue(String queue) {
+    return (Boolean) calls.single("drop_queue", null, PgmqSql.DROP, check(queue));
+  }
+
+  @Override
+  public List<QueueInfo> listQueues() {
+    return Rows.queues(calls.tuples("list_queues", null, PgmqSql.LIST));
+  }
+
+  @Override
+  public long purge(String queue) {
+    return ((Number) calls.single("purge_queue", queue, PgmqSql.PURGE, check(queue))).longValue();
+  }
+
+  @Override
+  public QueueMetrics metrics(String queue) {
+    List<QueueMetrics> rows =
+        Rows.metrics(calls.tuples("metrics", queue, PgmqSql.METRICS, check(queue)));
+    if (rows.isEmpty()) {
+      throw new QueueNotFoundException(queue, null);
+    }
+    return rows.get(0);
+  }
+
+  @Override
+  public List<QueueMetrics> metricsAll() {
+    return Rows.metrics(calls.tuples("metrics_all", null, PgmqSql.METRICS_ALL));
+  }
+
+  // ---------------------------------------------------------------- send
+
+  @Override
+  public long send(String queue, Object message) {
+    return sendOne(queue, message, null, null);
+  }
+
+  @Override
+  public long send(String queue, Object message, Duration delay) {
+    return sendOne(queue, message, null, seconds(delay, "delay"));
+  }
+
+  @Override
+  public long send(String queue, Object message, Instant visibleAt) {
+    return sendOne(queue, message, null, Objects.requireNonNull(visibleAt, "visibleAt"));
+  }
+
+  @Override
+  public long send(String queue, Object message, Map<String, ?> headers) {
+    return sendOne(queue, message, Objects.requireNonNull(headers, "headers"), null);
+  }
+
+  @Override
+  public long send(String queue, Object message, Map<String, ?> headers, Duration delay) {
+    return sendOne(
+        queue, message, Objects.requireNonNull(headers, "headers"), seconds(delay, "delay"));
+  }
+
+  @Override
+  public long send(String queue, Object message, Map<String, ?> headers, Instant visibleAt) {
+    return sendOne(
+        queue,
+        message,
+        Objects.requireNonNull(headers, "headers"),
+        Objects.requireNonNull(visibleAt, "visibleAt"));
+  }
+
+  private long sendOne(String queue, Object message, Map<String, ?> headers, Object delay) {
+    check(queue);
+    String payload = codec.payload(message);
+    String sql = PgmqSql.SEND[PgmqSql.sendShape(headers != null, delay)];
+    Object result =
+        headers == null
+            ? (delay == null
+                ? calls.single("send", queue, sql, queue, payload)
+                : calls.single("send", queue, sql, queue, payload, bindable(delay)))
+            : (delay == null
+                ? calls.single("send", queue, sql, queue, payload, codec.headers(headers))
+                : calls.single(
+                    "send", queue, sql, queue, payload, codec.headers(headers), bindable(delay)));
+    return ((Number) result).longValue();
+  }
+
+  @Override
+  public List<Long> sendBatch(String queue, List<?> messages) {
+    return sendMany(queue, messages, null, null);
+  }
+
+  @Override
+  public List<Long> sendBatch(String queue, List<?> messages, Duration delay) {
+    return sendMany(queue, messages, null, seconds(delay, "delay"));
+  }
+
+  @Override
+  public List<Long> sendBatch(String queue, List<?> messages, Instant visibleAt) {
+    return sendMany(queue, messages, null, Objects.requireNonNull(visibleAt, "visibleAt"));
+  }
+
+  @Override
+  public List<Long> sendBatch(
+      String queue, List<?> messages, List<? extends Map<String, ?>> headers) {
+    return sendMany(queue, messages, Objects.requireNonNull(headers, "headers"), null);
+  }
+
+  @Override
+  public List<Long> sendBatch(
+      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
+    return sendMany(
+        queue, messages, Objects.requireNonNull(headers, "headers"), seconds(delay, "delay"));
+  }
+
+  @Override
+  public List<Long> sendBatch(
+      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Instant visibleAt) {
+    return sendMany(
+        queue,
+        messages,
+        Objects.requireNonNull(headers, "headers"),
+        Objects.requireNonNull(visibleAt, "visibleAt"));
+  }
+
+  private List<Long> sendMany(
+      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Object delay) {
+    check(queue);
+    Object[] params = Batches.params(codec, queue, messages, headers, delay);
+    String sql = PgmqSql.SEND_BATCH[PgmqSql.sendShape(headers != null, delay)];
+    return Batches.ids(calls.list("send_batch", queue, sql, params));
+  }
+
+  // ---------------------------------------------------------------- read
+
+  @Override
+  public Optional<Message<JsonNode>> read(String queue, Duration vt) {
+    return first(readRows(queue, vt, 1, EMPTY_FILTER, JsonCodec.jsonNode()));
+  }
+
+  @Override
+  public <T> Optional<Message<T>> read(String queue, Duration vt, Class<T> type) {
+    return first(readRows(queue, vt, 1, EMPTY_FILTER, codec.type(type)));
+  }
+
+  @Override
+  public <T> Optional<Message<T>> read(String queue, Duration vt, TypeReference<T> type) {
+    return first(readRows(queue, vt, 1, EMPTY_FILTER, codec.type(type)));
+  }
+
+  @Override
+  public <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, TypeReference<T> type) {
+    return readRows(queue, vt, qty, EMPTY_FILTER, codec.type(type));
+  }
+
+  @Override
+  public List<Message<JsonNode>> readBatch(String queue, Duration vt, int qty) {
+    return readRows(queue, vt, qty, EMPTY_FILTER, JsonCodec.jsonNode());
+  }
+
+  @Override
+  public <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, Class<T> type) {
+    return readRows(queue, vt, qty, EMPTY_FILTER, codec.type(type));
+  }
+
+  @Override
+  public <T> List<Message<T>> readBatch(
+      String queue, Duration vt, int qty, Object conditional, Class<T> type) {
+    return readRows(queue, vt, qty, codec.conditional(conditional), codec.type(type));
+  }
+
+  private <T> List<Message<T>> readRows(
+      String queue, Duration vt, int qty, String filter, JavaType type) {
+    check(queue);
+    int vtSeconds = seconds(vt, "vt");
+    positive(qty, "qty");
+    return Rows.messages(
+        calls.tuples("read", queue, PgmqSql.READ, queue, vtSeconds, qty, filter), codec, type);
+  }
+
+  @Override
+  public List<Message<JsonNode>> readWithPoll(
+      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval) {
+    return poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, JsonCodec.jsonNode());
+  }
+
+  @Override
+  public <T> List<Message<T>> readWithPoll(
+      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
+    return poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, codec.type(type));
+  }
+
+  @Override
+  public <T> List<Message<T>> readWithPoll(
+      String queue,
+      Duration vt,
+      int qty,
+      Duration maxPoll,
+      Duration pollInterval,
+      TypeReference<T> type) {
+    return poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, codec.type(type));
+  }
+
+  @Override
+  public <T> List<Message<T>> readWithPoll(
+      String queue,
+      Duration vt,
+      int qty,
+      Duration maxPoll,
+      Duration pollInterval,
+      Object conditional,
+      Class<T> type) {
+    return poll(
+        queue, vt, qty, maxPoll, pollInterval, codec.conditional(conditional), codec.type(type));
+  }
+
+  private <T> List<Message<T>> poll(
+      String queue,
+      Duration vt,
+      int qty,
+      Duration maxPoll,
+      Duration pollInterval,
+      String filter,
+      JavaType type) {
+    check(queue);
+    Object[] params = {
+      queue,
+      seconds(vt, "vt"),
+      positive(qty, "qty"),
+      seconds(maxPoll, "maxPoll"),
+      Arguments.millis(pollInterval, "pollInterval", true),
+      filter
+    };
+    return Rows.messages(
+        calls.tuples("read_with_poll", queue, PgmqSql.READ_WITH_POLL, params), codec, type);
+  }
+
+  @Override
+  public Optional<Message<JsonNode>> pop(String queue) {
+    return first(popRows(queue, JsonCodec.jsonNode()));
+  }
+
+  @Override
+  public <T> Optional<Message<T>> pop(String queue, Class<T> type) {
+    return first(popRows(queue, codec.type(type)));
+  }
+
+  private <T> List<Message<T>> popRows(String queue, JavaType type) {
+    check(queue);
+    return Rows.messages(calls.tuples("pop", queue, PgmqSql.POP, queue), codec, type);
+  }
+
+  @Override
+  public <T> List<Message<T>> pop(String queue, int qty, Class<T> type) {
+    check(queue);
+    positive(qty, "qty");
+    JavaType javaType = codec.type(type);
+    calls.features().require(PgmqFeature.POP_QTY, "pop(queue, qty)");
+    return Rows.messages(calls.tuples("pop", queue, PgmqSql.POP_QTY, queue, qty), codec, javaType);
+  }
+
+  // ---------------------------------------------------------------- grouped (FIFO) reads
+
+  @Override
+  public <T> List<Message<T>> readGrouped(String queue, Duration vt, int qty, Class<T> type) {
+    return grouped(GroupedRead.OLDEST_FIRST, queue, vt, qty, null, null, type);
+  }
+
+  @Override
+  public <T> List<Message<T>> readGroupedRoundRobin(
+      String queue, Duration vt, int qty, Class<T> type) {
+    return grouped(GroupedRead.ROUND_ROBIN, queue, vt, qty, null, null, type);
+  }
+
+  @Override
+  public <T> List<Message<T>> readGroupedHead(String queue, Duration vt, int qty, Class<T> type) {
+    return grouped(GroupedRead.HEAD, queue, vt, qty, null, null, type);
+  }
+
+  @Override
+  public <T> List<Message<T>> readGroupedWithPoll(
+      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
+    return grouped(GroupedRead.OLDEST_FIRST, queue, vt, qty, maxPoll, pollInterval, type);
+  }
+
+  @Override
+  public <T> List<Message<T>> readGroupedRoundRobinWithPoll(
+      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
+    return grouped(GroupedRead.ROUND_ROBIN, queue, vt, qty, maxPoll, pollInterval, type);
+  }
+
+  @Override
+  public <T> List<Message<T>> readGroupedHeadWithPoll(
+      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
+    return grouped(GroupedRead.HEAD, queue, vt, qty, maxPoll, pollInterval, type);
+  }
+
+  private <T> List<Message<T>> grouped(
+      GroupedRead kind,
+      String queue,
+      Duration vt,
+      int qty,
+      Duration maxPoll,
+      Duration pollInterval,
+      Class<T> type) {
+    check(queue);
+    int vtSeconds = seconds(vt, "vt");
+    positive(qty, "qty");
+    JavaType javaType = codec.type(type);
+    boolean withPoll = maxPoll != null || pollInterval != null;
+    Object[] params =
+        withPoll
+            ? new Object[] {
+              queue,
+              vtSeconds,
+              qty,
+              seconds(maxPoll, "maxPoll"),
+              Arguments.millis(pollInterval, "pollInterval", true)
+            }
+            : new Object[] {queue, vtSeconds, qty};
+    calls.features().require(kind.feature(withPoll), kind.operation(withPoll));
+    return Rows.messages(
+        calls.tuples(kind.function(withPoll), queue, kind.sql(withPoll), params), codec, javaType);
+  }
+
+  // ---------------------------------------------------------------- visibility, delete, archive
+
+  @Override
+  public Optional<Message<JsonNode>> setVt(String queue, long msgId, Duration vt) {
+    check(queue);
+    int vtSeconds = seconds(vt, "vt");
+    return first(messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT, queue, msgId, vtSeconds)));
+  }
+
+  @Override
+  public Optional<Message<JsonNode>> setVt(String queue, long msgId, Instant visibleAt) {
+    check(queue);
+    String at = bindable(Objects.requireNonNull(visibleAt, "visibleAt")).toString();
+    calls.features().require(PgmqFeature.SET_VT_TIMESTAMP, "setVt(queue, msgId, Instant)");
+    return first(messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT_TS, queue, msgId, at)));
+  }
+
+  @Override
+  public List<Message<JsonNode>> setVt(String queue, List<Long> msgIds, Duration vt) {
+    check(queue);
+    String ids = Batches.idArray(msgIds);
+    int vtSeconds = seconds(vt, "vt");
+    calls.features().require(PgmqFeature.SET_VT_BATCH, "setVt(queue, msgIds, Duration)");
+    return messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT_MANY, queue, ids, vtSeconds));
+  }
+
+  @Override
+  public List<Message<JsonNode>> setVt(String queue, List<Long> msgIds, Instant visibleAt) {
+    check(queue);
+    String ids = Batches.idArray(msgIds);
+    String at = bindable(Objects.requireNonNull(visibleAt, "visibleAt")).toString();
+    calls.features().require(PgmqFeature.SET_VT_BATCH_TIMESTAMP, "setVt(queue, msgIds, Instant)");
+    return messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT_MANY_TS, queue, ids, at));
+  }
+
+  @Override
+  public boolean delete(String queue, long msgId) {
+    return (Boolean) calls.single("delete", queue, PgmqSql.DELETE, check(queue), msgId);
+  }
+
+  @Override
+  public List<Long> deleteBatch(String queue, List<Long> msgIds) {
+    check(queue);
+    String ids = Batches.idArray(msgIds);
+    return Batches.ids(calls.list("delete", queue, PgmqSql.DELETE_MANY, queue, ids));
+  }
+
+  @Override
+  public boolean archive(String queue, long msgId) {
+    return (Boolean) calls.single("archive", queue, PgmqSql.ARCHIVE, check(queue), msgId);
+  }
+
+  @Override
+  public List<Long> archiveBatch(String queue, List<Long> msgIds) {
+    check(queue);
+    String ids = Batches.idArray(msgIds);
+    return Batches.ids(calls.list("archive", queue, PgmqSql.ARCHIVE_MANY, queue, ids));
+  }
+
+  // ---------------------------------------------------------------- topics, notifications
+
+  @Override
+  public void bindTopic(String pattern, String queue) {
+    topics().bind(pattern, queue);
+  }
+
+  @Override
+  public boolean unbindTopic(String pattern, String queue) {
+    return topics().unbind(pattern, queue);
+  }
+
+  @Override
+  public int sendTopic(String routingKey, Object message) {
+    return topics().send(routingKey, message, null, null);
+  }
+
+  @Override
+  public int sendTopic(String routingKey, Object message, Map<String, ?> headers, Duration delay) {
+    return topics().send(routingKey, message, headers, Objects.requireNonNull(delay, "delay"));
+  }
+
+  @Override
+  public List<RoutedMessage> sendBatchTopic(String routingKey, List<?> messages) {
+    return topics().sendBatch(routingKey, messages, null, null);
+  }
+
+  @Override
+  public List<RoutedMessage> sendBatchTopic(
+      String routingKey, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
+    return topics()
+        .sendBatch(routingKey, messages, headers, Objects.requireNonNull(delay, "delay"));
+  }
+
+  @Override
+  public List<TopicBinding> listTopicBindings() {
+    return topics().list(null);
+  }
+
+  @Override
+  public List<TopicBinding> listTopicBindings(String queue) {
+    return topics().list(check(queue));
+  }
+
+  @Override
+  public List<TopicBinding> testRouting(String routingKey) {
+    return topics().testRouting(routingKey);
+  }
+
+  @Override
+  public void enableNotifyInsert(String queue, Duration throttle) {
+    check(queue);
+    int ms = Arguments.millis(throttle, "throttle", false);
+    calls.features().require(PgmqFeature.NOTIFY_INSERT, "enableNotifyInsert");
+    calls.single("enable_notify_insert", queue, PgmqSql.ENABLE_NOTIFY, queue, ms);
+  }
+
+  @Override
+  public void disableNotifyInsert(String queue) {
+    check(queue);
+    calls.features().require(PgmqFeature.DISABLE_NOTIFY_INSERT, "disableNotifyInsert");
+    calls.single("disable_notify_insert", queue, PgmqSql.DISABLE_NOTIFY, queue);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Topics topics() {
+    return new Topics(calls, codec);
+  }
+
+  private List<Message<JsonNode>> messages(List<jakarta.persistence.Tuple> rows) {
+    return Rows.messages(rows, codec, JsonCodec.jsonNode());
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /** Delay or time as a bind value: seconds stay Integer, instants become ISO-8601 text. */
+  static Object bindable(Object delay) {
+    return delay instanceof Instant i ? i.toString() : delay;
+  }
+
+  static PgmqSchemaException partmanMissing() {
+    return new PgmqSchemaException(
+        "partitioned queues need the pg_partman extension, which this PostgreSQL server does not"
+            + " offer (install it, e.g. the postgresql-15-partman package)");
   }
 }

@@ -1,0 +1,74 @@
+package dev.pgmq.jpa.internal;
+
+import dev.pgmq.jpa.AsyncPgmq;
+import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.PgmqConfig;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * {@link AsyncPgmq} of a client: each call is a client transaction on the configured executor, or
+ * on an own pool of at most {@code poolSize} daemon threads created on first use.
+ */
+final class ClientAsyncPgmq implements AsyncPgmq {
+
+  private final DefaultPgmqClient client;
+  private final Executor configured;
+  private final int threads;
+  private ThreadPoolExecutor own;
+
+  ClientAsyncPgmq(DefaultPgmqClient client, PgmqConfig config) {
+    this.client = client;
+    this.configured = config.asyncExecutor();
+    this.threads = config.poolSize();
+  }
+
+  @Override
+  public <R> CompletableFuture<R> inTransaction(Function<Pgmq, R> work) {
+    Objects.requireNonNull(work, "work");
+    if (client.isClosed()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("this PgmqClient is closed"));
+    }
+    return CompletableFuture.supplyAsync(() -> client.inTransaction(work), executor());
+  }
+
+  private synchronized Executor executor() {
+    if (configured != null) {
+      return configured;
+    }
+    if (own == null) {
+      own =
+          new ThreadPoolExecutor(
+              threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons());
+      own.allowCoreThreadTimeOut(true);
+    }
+    return own;
+  }
+
+  synchronized void close() {
+    if (own != null) {
+      own.shutdown();
+      try {
+        own.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static ThreadFactory daemons() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "pgmq-async-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

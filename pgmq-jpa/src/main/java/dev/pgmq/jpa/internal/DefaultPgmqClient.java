@@ -1,0 +1,152 @@
+package dev.pgmq.jpa.internal;
+
+import dev.pgmq.jpa.AsyncPgmq;
+import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.jpa.PgmqConfig;
+import dev.pgmq.jpa.PgmqSchema;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+
+/** The {@link PgmqClient}: one resource-local transaction per call. Thread-safe. */
+public final class DefaultPgmqClient implements PgmqClient {
+
+  private final Supplier<EntityManager> entityManagers;
+  private final EntityManagerFactory ownedFactory;
+  private final PgmqConfig config;
+  private final JsonCodec codec;
+  private final ClientAsyncPgmq async;
+  private volatile boolean schemaReady;
+  private volatile boolean closed;
+
+  private DefaultPgmqClient(
+      Supplier<EntityManager> entityManagers,
+      EntityManagerFactory ownedFactory,
+      PgmqConfig config) {
+    this.entityManagers = entityManagers;
+    this.ownedFactory = ownedFactory;
+    this.config = Objects.requireNonNull(config, "config");
+    this.codec = new JsonCodec(config.objectMapper());
+    this.async = new ClientAsyncPgmq(this, config);
+  }
+
+  /** A client owning a new EntityManagerFactory and pool for {@code jdbcUrlOrDsn}. */
+  public static PgmqClient fromUrl(String jdbcUrlOrDsn, PgmqConfig config) {
+    Objects.requireNonNull(config, "config");
+    EntityManagerFactory emf = ClientFactories.create(ConnectionTarget.parse(jdbcUrlOrDsn), config);
+    return new DefaultPgmqClient(emf::createEntityManager, emf, config);
+  }
+
+  /** A client on the caller's factory (not closed by the client). */
+  public static PgmqClient fromFactory(EntityManagerFactory emf, PgmqConfig config) {
+    Objects.requireNonNull(emf, "entityManagerFactory");
+    return new DefaultPgmqClient(emf::createEntityManager, null, config);
+  }
+
+  /** A client on the caller's EntityManager supplier. */
+  public static PgmqClient fromSupplier(Supplier<EntityManager> supplier, PgmqConfig config) {
+    return new DefaultPgmqClient(Objects.requireNonNull(supplier, "entityManagers"), null, config);
+  }
+
+  @Override
+  public <R> R inTransaction(Function<Pgmq, R> work) {
+    Objects.requireNonNull(work, "work");
+    checkOpen();
+    if (!schemaReady) {
+      ensureSchema();
+    }
+    return transaction(em -> work.apply(EntityManagerPgmq.create(em, codec)));
+  }
+
+  @Override
+  public void useTransaction(Consumer<Pgmq> work) {
+    Objects.requireNonNull(work, "work");
+    inTransaction(
+        p -> {
+          work.accept(p);
+          return null;
+        });
+  }
+
+  @Override
+  public AsyncPgmq async() {
+    checkOpen();
+    return async;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    async.close();
+    if (ownedFactory != null && ownedFactory.isOpen()) {
+      ownedFactory.close();
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this PgmqClient is closed");
+    }
+  }
+
+  private synchronized void ensureSchema() {
+    if (schemaReady) {
+      return;
+    }
+    transaction(
+        em -> {
+          em.unwrap(Session.class).doWork(c -> PgmqSchema.ensure(c, config.schemaMode()));
+          return null;
+        });
+    schemaReady = true;
+  }
+
+  private <R> R transaction(Function<EntityManager, R> work) {
+    EntityManager em = entityManagers.get();
+    if (em == null) {
+      throw new IllegalStateException("the EntityManager supplier returned null");
+    }
+    try {
+      EntityTransaction tx = em.getTransaction();
+      tx.begin();
+      R result;
+      try {
+        result = work.apply(em);
+      } catch (RuntimeException | Error e) {
+        rollback(tx, e);
+        throw e;
+      }
+      try {
+        tx.commit();
+      } catch (RuntimeException e) {
+        throw ErrorTranslator.translate("commit", null, e);
+      }
+      return result;
+    } finally {
+      em.close();
+    }
+  }
+
+  private static void rollback(EntityTransaction tx, Throwable failure) {
+    try {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.pgmq.jpa.internal;
+
+import dev.pgmq.jpa.PgmqException;
+import dev.pgmq.jpa.PgmqStatementException;
+import dev.pgmq.jpa.QueueNotFoundException;
+import java.sql.SQLException;
+
+/** Turns what JPA, Hibernate or the driver threw into the library's exceptions. */
+public final class ErrorTranslator {
+
+  private static final String UNDEFINED_TABLE = "42P01";
+  private static final String RAISE_EXCEPTION = "P0001";
+
+  private ErrorTranslator() {}
+
+  /**
+   * The library exception for {@code failure} of {@code operation} on {@code queue} (may be null).
+   * Library exceptions pass through unchanged; the original exception is always the cause.
+   */
+  public static RuntimeException translate(
+      String operation, String queue, RuntimeException failure) {
+    if (failure instanceof PgmqException) {
+      return failure;
+    }
+    SQLException sql = sqlException(failure);
+    String state = sql == null ? null : sql.getSQLState();
+    String text = sql == null ? String.valueOf(failure.getMessage()) : sql.getMessage();
+    if (queue != null && isMissingQueue(state, text)) {
+      return new QueueNotFoundException(queue, failure);
+    }
+    return new PgmqStatementException("pgmq." + operation + " failed: " + text, state, failure);
+  }
+
+  static boolean isMissingQueue(String state, String text) {
+    if (UNDEFINED_TABLE.equals(state)) {
+      return true;
+    }
+    return RAISE_EXCEPTION.equals(state)
+        && text != null
+        && text.contains("does not exist")
+        && (text.contains("Queue") || text.contains("queue"));
+  }
+
+  /** The first {@link SQLException} in the cause chain, or null. */
+  static SQLException sqlException(Throwable failure) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+      if (t instanceof SQLException e) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

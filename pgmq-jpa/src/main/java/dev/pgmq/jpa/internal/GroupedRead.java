@@ -1,0 +1,49 @@
+package dev.pgmq.jpa.internal;
+
+/** The three kinds of FIFO (grouped) read, each with and without poll. */
+enum GroupedRead {
+  OLDEST_FIRST(
+      "read_grouped", "readGrouped", PgmqFeature.READ_GROUPED, PgmqFeature.READ_GROUPED_WITH_POLL),
+  ROUND_ROBIN(
+      "read_grouped_rr",
+      "readGroupedRoundRobin",
+      PgmqFeature.READ_GROUPED_RR,
+      PgmqFeature.READ_GROUPED_RR_WITH_POLL),
+  HEAD(
+      "read_grouped_head",
+      "readGroupedHead",
+      PgmqFeature.READ_GROUPED_HEAD,
+      PgmqFeature.READ_GROUPED_HEAD_WITH_POLL);
+
+  private final String function;
+  private final String operation;
+  private final PgmqFeature feature;
+  private final PgmqFeature pollFeature;
+  private final String sql;
+  private final String pollSql;
+
+  GroupedRead(String function, String operation, PgmqFeature feature, PgmqFeature pollFeature) {
+    this.function = function;
+    this.operation = operation;
+    this.feature = feature;
+    this.pollFeature = pollFeature;
+    this.sql = PgmqSql.grouped(function);
+    this.pollSql = PgmqSql.groupedWithPoll(function + "_with_poll");
+  }
+
+  String function(boolean withPoll) {
+    return withPoll ? function + "_with_poll" : function;
+  }
+
+  String operation(boolean withPoll) {
+    return withPoll ? operation + "WithPoll" : operation;
+  }
+
+  PgmqFeature feature(boolean withPoll) {
+    return withPoll ? pollFeature : feature;
+  }
+
+  String sql(boolean withPoll) {
+    return withPoll ? pollSql : sql;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.pgmq.jpa.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.pgmq.jpa.PgmqSerializationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Payloads and headers to and from JSON text with the configured Jackson mapper. */
+public final class JsonCodec {
+
+  private static final JavaType JSON_NODE =
+      com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance()
+          .constructType(JsonNode.class);
+
+  private final ObjectMapper mapper;
+  private final ObjectWriter writer;
+
+  /** Over {@code mapper}. */
+  public JsonCodec(ObjectMapper mapper) {
+    this.mapper = Objects.requireNonNull(mapper, "objectMapper");
+    this.writer = mapper.writer();
+  }
+
+  /** The Jackson type of {@code type}. */
+  public JavaType type(Class<?> type) {
+    Objects.requireNonNull(type, "type");
+    return type == JsonNode.class ? JSON_NODE : mapper.constructType(type);
+  }
+
+  /** The Jackson type of {@code type}. */
+  public JavaType type(TypeReference<?> type) {
+    Objects.requireNonNull(type, "type");
+    return mapper.constructType(type);
+  }
+
+  /** The type of raw payloads. */
+  public static JavaType jsonNode() {
+    return JSON_NODE;
+  }
+
+  /** One payload as JSON text; {@code null} payloads are rejected. */
+  public String payload(Object message) {
+    Objects.requireNonNull(message, "message");
+    return write(message, "message");
+  }
+
+  /** A header map as JSON text (a JSON object); {@code null} stays {@code null}. */
+  public String headers(Map<String, ?> headers) {
+    return headers == null ? null : write(headers, "headers");
+  }
+
+  /** A filter for conditional reads, as JSON text. */
+  public String conditional(Object conditional) {
+    Objects.requireNonNull(conditional, "conditional");
+    return write(conditional, "conditional");
+  }
+
+  /** A list (of payloads or header maps) as one JSON array text. */
+  public String array(List<?> values, String name) {
+    return write(values, name);
+  }
+
+  private String write(Object value, String what) {
+    try {
+      return writer.writeValueAsString(value);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new PgmqSerializationException(
+          "could not write " + what + " of type " + value.getClass().getName() + " as JSON", e);
+    }
+  }
+
+  /** Reads a payload column (JSON text, or whatever the driver returned) as {@code type}. */
+  public <T> T read(Object raw, JavaType type, long msgId) {
+    try {
+      if (raw == null) {
+        return null;
+      }
+      if (raw instanceof String text) {
+        return mapper.readValue(text, type);
+      }
+      return mapper.convertValue(raw, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new PgmqSerializationException(
+          "could not read message " + msgId + " as " + type.toCanonical(), e);
+    }
+  }
+
+  /** Reads a headers column as a tree; {@code null} when absent. */
+  public JsonNode headersTree(Object raw, long msgId) {
+    return raw == null ? null : read(raw, JSON_NODE, msgId);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.pgmq.jpa.internal;
+
+import dev.pgmq.jpa.UnsupportedPgmqVersionException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Which optional PGMQ functions a database has, detected once per {@link EntityManagerFactory} with
+ * one {@code to_regprocedure} query and cached for the factory's life.
+ */
+public final class PgmqFeatures {
+
+  private static final Map<Object, PgmqFeatures> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final String DETECT_SQL = detectSql();
+
+  private final Set<PgmqFeature> present;
+
+  private PgmqFeatures(Set<PgmqFeature> present) {
+    this.present = present;
+  }
+
+  /** The features of {@code em}'s database; detected on {@code em} the first time. */
+  public static PgmqFeatures of(EntityManager em) {
+    EntityManagerFactory key = em.getEntityManagerFactory();
+    PgmqFeatures known = CACHE.get(key);
+    if (known != null) {
+      return known;
+    }
+    Object[] row = (Object[]) NativeCalls.query(em, DETECT_SQL).getSingleResult();
+    EnumSet<PgmqFeature> present = EnumSet.noneOf(PgmqFeature.class);
+    PgmqFeature[] all = PgmqFeature.values();
+    for (int i = 0; i < all.length; i++) {
+      if (Boolean.TRUE.equals(row[i + 1])) {
+        present.add(all[i]);
+      }
+    }
+    PgmqFeatures detected = new PgmqFeatures(present);
+    if (Boolean.TRUE.equals(row[0])) {
+      CACHE.put(key, detected); // only cache once PGMQ is installed
+    }
+    return detected;
+  }
+
+  /** Forgets what was detected for {@code emf} (after an upgrade of PGMQ). */
+  public static void forget(EntityManagerFactory emf) {
+    CACHE.remove(emf);
+  }
+
+  /** Whether the database has {@code feature}. */
+  public boolean has(PgmqFeature feature) {
+    return present.contains(feature);
+  }
+
+  /**
+   * Fails when the database lacks {@code feature}.
+   *
+   * @throws UnsupportedPgmqVersionException naming the operation and the version it needs
+   */
+  public void require(PgmqFeature feature, String operation) {
+    if (!present.contains(feature)) {
+      throw new UnsupportedPgmqVersionException(
+          operation
+              + " requires PGMQ ≥ "
+              + feature.since()
+              + " (the database has no "
+              + feature.signature()
+              + ")");
+    }
+  }
+
+  private static String detectSql() {
+    StringBuilder sql =
+        new StringBuilder("select to_regprocedure('pgmq.send(text,jsonb)') is not null as c0");
+    int i = 1;
+    for (PgmqFeature f : PgmqFeature.values()) {
+      sql.append(", to_regprocedure('")
+          .append(f.signature())
+          .append("') is not null as c")
+          .append(i++);
+    }
+    return sql.toString();
+  }
+}
