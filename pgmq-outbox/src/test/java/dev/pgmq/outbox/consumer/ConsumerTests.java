@@ -1,0 +1,122 @@
+package dev.pgmq.outbox.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.Message;
+import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.outbox.consumer.spi.ConsumerListener;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/** Shared set-up for the consumer tests: a persistence unit with {@link Effect}, SQL helpers. */
+final class ConsumerTests {
+
+  private ConsumerTests() {}
+
+  /** A persistence unit on {@code db} with the effect table (re)created. */
+  static EntityManagerFactory entityManagerFactory(TestDatabase db, int poolSize) {
+    return new HibernatePersistenceConfiguration("consumer-test")
+        .managedClasses(Effect.class)
+        .jdbcUrl(db.jdbcUrl())
+        .jdbcCredentials(db.user(), db.password())
+        .jdbcPoolSize(poolSize)
+        .property("hibernate.hbm2ddl.auto", "create")
+        .createEntityManagerFactory();
+  }
+
+  /** Runs {@code work} in a committed transaction. */
+  static <R> R inTransaction(EntityManagerFactory emf, Function<EntityManager, R> work) {
+    try (EntityManager em = emf.createEntityManager()) {
+      em.getTransaction().begin();
+      R result = work.apply(em);
+      em.getTransaction().commit();
+      return result;
+    }
+  }
+
+  /** PGMQ operations in a committed transaction. */
+  static <R> R pgmq(EntityManagerFactory emf, Function<Pgmq, R> work) {
+    return inTransaction(emf, em -> work.apply(Pgmq.using(em)));
+  }
+
+  /** Creates {@code queue}. */
+  static void createQueue(EntityManagerFactory emf, String queue) {
+    pgmq(
+        emf,
+        p -> {
+          p.createQueue(queue);
+          return null;
+        });
+  }
+
+  /** A long from a one-row, one-column query. */
+  static long queryLong(TestDatabase db, String sql) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Messages in queue {@code queue}, visible or not. */
+  static long queueLength(TestDatabase db, String queue) {
+    return queryLong(db, "select count(*) from pgmq.q_" + queue);
+  }
+
+  /** Effects recorded for {@code key}. */
+  static long effects(TestDatabase db, String key) {
+    return queryLong(db, "select count(*) from consumer_effect where effectKey = '" + key + "'");
+  }
+
+  /** Records every listener callback. */
+  static final class Recorder implements ConsumerListener {
+    final List<Message<JsonNode>> received = new CopyOnWriteArrayList<>();
+    final List<Message<JsonNode>> processed = new CopyOnWriteArrayList<>();
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    final List<Duration> retryDelays = new CopyOnWriteArrayList<>();
+    final List<String> deadLettered = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onReceived(String queue, Message<JsonNode> message) {
+      received.add(message);
+    }
+
+    @Override
+    public void onProcessed(String queue, Message<JsonNode> message, Duration duration) {
+      processed.add(message);
+    }
+
+    @Override
+    public void onFailed(
+        String queue,
+        Message<JsonNode> message,
+        Throwable error,
+        Duration duration,
+        Duration retryDelay) {
+      failures.add(error);
+      retryDelays.add(retryDelay);
+    }
+
+    @Override
+    public void onDeadLettered(
+        String queue,
+        Message<JsonNode> message,
+        String deadLetterQueue,
+        String reason,
+        Throwable error) {
+      deadLettered.add(reason);
+    }
+  }
+}
