@@ -1,0 +1,188 @@
+package dev.pgmq.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgmq.jpa.NoActiveTransactionException;
+import dev.pgmq.jpa.testing.PgmqDatabaseTest;
+import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.outbox.fixture.AuditNote;
+import dev.pgmq.outbox.fixture.OutboxDatabase;
+import dev.pgmq.outbox.fixture.PaymentRequested;
+import dev.pgmq.outbox.fixture.PurchaseOrder;
+import dev.pgmq.outbox.fixture.QueueRow;
+import dev.pgmq.outbox.fixture.Unroutable;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@PgmqDatabaseTest
+class ExplicitPublishIT {
+
+  private static OutboxDatabase db;
+  private static EntityManagerFactory emf;
+
+  @BeforeAll
+  static void start(TestDatabase database) {
+    db = new OutboxDatabase(database);
+    emf = db.factory();
+  }
+
+  @AfterAll
+  static void stop() {
+    emf.close();
+  }
+
+  @BeforeEach
+  void emptyQueues() {
+    db.freshQueues("payments", "audit", "orders");
+  }
+
+  @Test
+  void publishWithoutEntityIsSentAtCommit() {
+    EntityManager em = emf.createEntityManager();
+    em.getTransaction().begin();
+    Outbox.of(em).publish(new PaymentRequested("P-1", new BigDecimal("12.00")));
+    Outbox.of(em).publish(new PaymentRequested("P-2", new BigDecimal("1.00")));
+    assertThat(EntityEventsIT.countInTransaction(em, "payments")).isZero();
+    em.getTransaction().commit();
+    em.close();
+
+    List<QueueRow> rows = db.rows("payments");
+    assertThat(rows)
+        .extracting(r -> r.message().get("reference").asText())
+        .containsExactly("P-1", "P-2");
+    QueueRow first = rows.get(0);
+    assertThat(first.header(EnvelopeHeaders.EVENT_TYPE)).isEqualTo("payment.requested");
+    assertThat(first.header(EnvelopeHeaders.AGGREGATE_TYPE)).isNull();
+    assertThat(first.header(EnvelopeHeaders.AGGREGATE_ID)).isNull();
+    assertThat(first.header(EnvelopeHeaders.GROUP)).isNull();
+    assertThat(first.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+    assertThat(first.header(EnvelopeHeaders.OCCURRED_AT)).isNotNull();
+  }
+
+  @Test
+  void publishedEventIsSentAtTheNextFlush() {
+    EntityManager em = emf.createEntityManager();
+    em.getTransaction().begin();
+    Outbox.of(em).publish(new AuditNote("flushed"));
+    em.flush();
+    assertThat(EntityEventsIT.countInTransaction(em, "audit")).isEqualTo(1);
+    em.flush();
+    em.getTransaction().commit();
+    em.close();
+
+    assertThat(db.rows("audit")).hasSize(1);
+  }
+
+  @Test
+  void publishedEventIsSentBeforeCommitEvenWithoutAnyFlush() {
+    EntityManager em = emf.createEntityManager();
+    em.unwrap(Session.class).setHibernateFlushMode(FlushMode.MANUAL);
+    em.getTransaction().begin();
+    Outbox.of(em).publish(new AuditNote("manual flush mode"));
+    em.getTransaction().commit();
+    em.close();
+
+    assertThat(db.rows("audit")).hasSize(1);
+  }
+
+  @Test
+  void publishedEventIsDiscardedOnRollback() {
+    EntityManager em = emf.createEntityManager();
+    em.getTransaction().begin();
+    Outbox.of(em).publish(new AuditNote("rolled back"));
+    em.flush();
+    em.getTransaction().rollback();
+    em.getTransaction().begin();
+    em.getTransaction().commit();
+    em.close();
+
+    assertThat(db.rows("audit")).isEmpty();
+  }
+
+  @Test
+  void publishWithoutActiveTransactionFailsFast() {
+    EntityManager em = emf.createEntityManager();
+    Outbox outbox = Outbox.of(em);
+    assertThatThrownBy(() -> outbox.publish(new AuditNote("no tx")))
+        .isInstanceOf(NoActiveTransactionException.class)
+        .hasMessageContaining("active transaction");
+    em.close();
+    assertThat(db.rows("audit")).isEmpty();
+  }
+
+  @Test
+  void callerHeadersAreWrittenOverTheEnvelope() {
+    UUID id = UUID.randomUUID();
+    EntityManager em = emf.createEntityManager();
+    em.getTransaction().begin();
+    Outbox.of(em)
+        .publish(
+            new AuditNote("with headers"),
+            Map.of(EnvelopeHeaders.GROUP, "tenant-7", EnvelopeHeaders.EVENT_ID, id, "x-extra", 3));
+    em.getTransaction().commit();
+    em.close();
+
+    QueueRow row = db.rows("audit").get(0);
+    assertThat(row.header(EnvelopeHeaders.GROUP)).isEqualTo("tenant-7");
+    assertThat(row.header(EnvelopeHeaders.EVENT_ID)).isEqualTo(id.toString());
+    assertThat(row.headers().get("x-extra").asInt()).isEqualTo(3);
+    assertThat(row.header(EnvelopeHeaders.EVENT_TYPE))
+        .isEqualTo("dev.pgmq.outbox.fixture.AuditNote");
+  }
+
+  @Test
+  void eventIdHeaderMustBeAUuid() {
+    EntityManager em = emf.createEntityManager();
+    em.getTransaction().begin();
+    assertThatThrownBy(
+            () ->
+                Outbox.of(em)
+                    .publish(new AuditNote("bad id"), Map.of(EnvelopeHeaders.EVENT_ID, "nope")))
+        .isInstanceOf(IllegalArgumentException.class);
+    em.getTransaction().rollback();
+    em.close();
+  }
+
+  @Test
+  void publishedAndEntityEventsCommitTogether() {
+    EntityManager em = emf.createEntityManager();
+    em.getTransaction().begin();
+    PurchaseOrder order = new PurchaseOrder("together");
+    em.persist(order);
+    order.place();
+    Outbox.of(em).publish(new PaymentRequested("T-1", BigDecimal.ONE));
+    em.getTransaction().commit();
+    em.close();
+
+    assertThat(db.rows("orders")).hasSize(1);
+    assertThat(db.rows("payments")).hasSize(1);
+  }
+
+  @Test
+  void unroutablePublishedEventFailsCommitAndNothingCommits() {
+    EntityManager em = emf.createEntityManager();
+    em.getTransaction().begin();
+    PurchaseOrder order = new PurchaseOrder("unroutable-publish");
+    em.persist(order);
+    order.place();
+    Outbox.of(em).publish(new PaymentRequested("U-1", BigDecimal.ONE));
+    Outbox.of(em).publish(new Unroutable("explicit"));
+    assertThatThrownBy(() -> em.getTransaction().commit())
+        .hasRootCauseInstanceOf(UnroutableEventException.class);
+    em.close();
+
+    assertThat(db.rows("orders")).isEmpty();
+    assertThat(db.rows("payments")).isEmpty();
+  }
+}
