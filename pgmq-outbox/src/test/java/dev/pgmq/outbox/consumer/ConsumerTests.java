@@ -1,6 +1,8 @@
 package dev.pgmq.outbox.consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.testing.TestDatabase;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -78,6 +81,35 @@ final class ConsumerTests {
   /** Effects recorded for {@code key}. */
   static long effects(TestDatabase db, String key) {
     return queryLong(db, "select count(*) from consumer_effect where effectKey = '" + key + "'");
+  }
+
+  /** A row of a queue table: id, read count, payload and headers. */
+  record Row(long msgId, int readCt, JsonNode message, JsonNode headers) {}
+
+  /** Every message of {@code queue}, oldest first, read without touching it. */
+  static List<Row> rows(TestDatabase db, String queue) {
+    ObjectMapper mapper = new ObjectMapper();
+    List<Row> rows = new ArrayList<>();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select msg_id, read_ct, message::text, headers::text from pgmq.q_"
+                    + queue
+                    + " order by msg_id")) {
+      while (rs.next()) {
+        String headers = rs.getString(4);
+        rows.add(
+            new Row(
+                rs.getLong(1),
+                rs.getInt(2),
+                mapper.readTree(rs.getString(3)),
+                headers == null ? null : mapper.readTree(headers)));
+      }
+      return rows;
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Records every listener callback. */
