@@ -1,0 +1,28 @@
+package dev.pgmq.jpa.contract;
+
+import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.jpa.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The contract on a {@link PgmqClient} created from a JDBC URL: each call commits itself. */
+class ClientContractIT extends PgmqContract {
+
+  static PgmqClient client;
+
+  @BeforeAll
+  static void start(TestDatabase db) {
+    client = PgmqClient.create(db.jdbcUrlWithCredentials());
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+  }
+
+  @Override
+  Pgmq pgmq() {
+    return client;
+  }
+}
