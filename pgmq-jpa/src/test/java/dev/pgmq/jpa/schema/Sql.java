@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Sql {
     return connection;
   }
 
-  /** All rows, each a column-name to value map in select order. */
+  /** All rows, each a column-name to value map in select order; timestamps as Instant. */
   List<Map<String, Object>> rows(String sql, Object... args) {
     try (PreparedStatement ps = prepare(sql, args);
         ResultSet rs = ps.executeQuery()) {
@@ -36,7 +37,8 @@ final class Sql {
       while (rs.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-          row.put(md.getColumnLabel(i), rs.getObject(i));
+          Object value = rs.getObject(i);
+          row.put(md.getColumnLabel(i), value instanceof Timestamp t ? t.toInstant() : value);
         }
         rows.add(row);
       }
