@@ -56,6 +56,11 @@ public final class SessionOutbox implements Outbox {
     return found[0];
   }
 
+  /** The outbox runtime of the session's factory. */
+  public OutboxRuntime runtime() {
+    return runtime;
+  }
+
   @Override
   public void publish(Object event) {
     publish(event, null);
