@@ -168,6 +168,7 @@ final class MessageProcessor {
 
   /** Makes the message visible at once. */
   void release(Message<JsonNode> message) {
+    boolean interrupted = Thread.interrupted(); // a pool would refuse an interrupted thread
     try {
       Transactions.call(
           settings.transactionRunner(),
@@ -180,6 +181,10 @@ final class MessageProcessor {
           message.msgId(),
           settings.queue(),
           e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
