@@ -1,0 +1,67 @@
+package dev.pgmq.jpa.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.jpa.UnsupportedPgmqVersionException;
+import dev.pgmq.jpa.testing.PgmqDatabaseTest;
+import dev.pgmq.jpa.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a PGMQ that lacks newer functions (simulated by dropping them), those operations fail with
+ * "requires PGMQ ≥ x.y" and the rest keeps working.
+ */
+@PgmqDatabaseTest
+class OlderPgmqVersionsIT {
+
+  static PgmqClient client;
+
+  @BeforeAll
+  static void olderPgmq(TestDatabase db) throws SQLException {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute("drop function pgmq.read_grouped_head(text, integer, integer)");
+      s.execute("drop function pgmq.bind_topic(text, text)");
+      s.execute("drop function pgmq.set_vt(text, bigint, timestamptz)");
+    }
+    client = PgmqClient.create(db.jdbcUrlWithCredentials());
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+  }
+
+  @Test
+  void missingFunctionsRaiseAClearVersionError() {
+    client.createQueue("old");
+    assertThatThrownBy(() -> client.readGroupedHead("old", Duration.ZERO, 1, Object.class))
+        .isInstanceOf(UnsupportedPgmqVersionException.class)
+        .hasMessageContaining("readGroupedHead requires PGMQ ≥ 1.11.1");
+    assertThatThrownBy(() -> client.bindTopic("a.*", "old"))
+        .isInstanceOf(UnsupportedPgmqVersionException.class)
+        .hasMessageContaining("requires PGMQ ≥ 1.11");
+    assertThatThrownBy(() -> client.setVt("old", 1L, Instant.now()))
+        .isInstanceOf(UnsupportedPgmqVersionException.class)
+        .hasMessageContaining("requires PGMQ ≥ 1.10");
+  }
+
+  @Test
+  void operationsThePgmqHasKeepWorking() {
+    client.createQueue("still_fine");
+    List<Long> ids = client.sendBatch("still_fine", List.of(1, 2));
+    assertThat(client.readGrouped("still_fine", Duration.ofSeconds(5), 5, Integer.class))
+        .hasSize(2);
+    assertThat(client.setVt("still_fine", ids, Duration.ZERO)).hasSize(2);
+  }
+}
