@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a library path and its baseline alternately (warm-up, then measured rounds), so that drift of
- * the machine affects both alike.
+ * Runs a library path and its baseline alternately (warm-up, then measured rounds), so that drift
+ * of the machine affects both alike.
  */
 final class PairedRun {
 
@@ -13,6 +13,9 @@ final class PairedRun {
   @FunctionalInterface
   interface Work {
     long run() throws Exception;
+
+    /** Untimed preparation before each timed run (e.g. refilling a queue). */
+    default void prepare() throws Exception {}
   }
 
   private final int warmupRounds;
@@ -26,8 +29,8 @@ final class PairedRun {
   Comparison compare(String name, String description, String unit, Work library, Work baseline)
       throws Exception {
     for (int i = 0; i < warmupRounds; i++) {
-      library.run();
-      baseline.run();
+      throughput(library);
+      throughput(baseline);
     }
     List<Double> lib = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
@@ -44,6 +47,7 @@ final class PairedRun {
   }
 
   static double throughput(Work work) throws Exception {
+    work.prepare();
     long start = System.nanoTime();
     long ops = work.run();
     long elapsed = System.nanoTime() - start;

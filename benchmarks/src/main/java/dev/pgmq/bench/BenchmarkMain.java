@@ -1,0 +1,141 @@
+package dev.pgmq.bench;
+
+import dev.pgmq.example.DemoDatabase;
+import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.jpa.PgmqSchema;
+import dev.pgmq.jpa.SchemaMode;
+import jakarta.persistence.EntityManagerFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * Runs every library path beside its raw JDBC baseline, in one run on one database, and prints a
+ * table of ratios (library ÷ raw, higher is better) plus a JSON file.
+ *
+ * <p>Options: {@code --rounds N} measured rounds per scenario (default 7), {@code --ops N}
+ * operations per round (default 400), {@code --out FILE} (default {@code results/latest.json}).
+ * Runs on {@code PGMQ_JDBC_URL} when set, else on an embedded PostgreSQL.
+ */
+public final class BenchmarkMain {
+
+  private BenchmarkMain() {}
+
+  /** Entry point. */
+  public static void main(String[] args) throws Exception {
+    System.setProperty("org.jboss.logging.provider", "slf4j");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    int rounds = 7;
+    int ops = 400;
+    Path out = Path.of("results", "latest.json");
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+        case "--ops" -> ops = Integer.parseInt(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    try (DemoDatabase db = DemoDatabase.start()) {
+      run(db, rounds, ops, out);
+    }
+    System.exit(0);
+  }
+
+  static void run(DemoDatabase db, int rounds, int ops, Path out) throws Exception {
+    System.out.println(
+        "benchmark on "
+            + db.description()
+            + ": "
+            + rounds
+            + " rounds x "
+            + ops
+            + " operations per scenario, after warm-up");
+    Map<String, String> machine = new LinkedHashMap<>();
+    try (Connection admin = DriverManager.getConnection(db.jdbcUrl())) {
+      PgmqSchema.ensure(admin, SchemaMode.EXTENSION_OR_SQL);
+      machine.putAll(Machine.describe(admin, db.description()));
+    }
+    boolean superuser = Machine.isSuperuser(db.jdbcUrl());
+    List<Comparison> comparisons = new ArrayList<>();
+    Map<String, Double> figures = new LinkedHashMap<>();
+    try (EntityManagerFactory emf = entityManagerFactory(db.jdbcUrl(), superuser);
+        PgmqClient client = PgmqClient.create(emf);
+        RawJdbc raw = new RawJdbc(db.jdbcUrl())) {
+      client.createQueue(BenchEvent.OUTBOX_QUEUE);
+      PairedRun run = new PairedRun(2, rounds);
+      comparisons.addAll(new ThroughputScenarios(client, emf, raw, run, ops).all());
+      ConsumerScenarios consumers =
+          new ConsumerScenarios(client, emf, raw, Math.max(3, rounds / 2), 2000);
+      comparisons.addAll(consumers.throughput());
+      figures.putAll(consumers.latency(200, 20));
+      if (superuser) {
+        try (Connection stats = DriverManager.getConnection(db.jdbcUrl())) {
+          figures.putAll(RoundTrips.outboxCallsPerTransaction(emf, stats, 50, 10));
+        }
+      }
+    }
+    machine.put("finished", Instant.now().toString());
+    Report report = new Report(machine, comparisons, figures);
+    report.printTable(System.out);
+    report.writeJson(out);
+    System.out.println("written: " + out.toAbsolutePath());
+  }
+
+  private static EntityManagerFactory entityManagerFactory(String jdbcUrl, boolean superuser) {
+    HibernatePersistenceConfiguration cfg =
+        new HibernatePersistenceConfiguration("benchmarks")
+            .managedClasses(BenchOrder.class)
+            .jdbcUrl(jdbcUrl)
+            .jdbcPoolSize(8)
+            .property("hibernate.hbm2ddl.auto", "create");
+    if (superuser) {
+      cfg.property("hibernate.hikari.connectionInitSql", "set track_functions = 'all'");
+    }
+    return cfg.createEntityManagerFactory();
+  }
+
+  /** Facts about the machine and server, for the report. */
+  static final class Machine {
+    private Machine() {}
+
+    static Map<String, String> describe(Connection c, String database) throws Exception {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("started", Instant.now().toString());
+      m.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+      m.put(
+          "os",
+          System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.version")
+              + " "
+              + System.getProperty("os.arch"));
+      m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+      m.put("maxHeapMiB", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
+      m.put("database", database);
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select version()")) {
+        rs.next();
+        m.put("postgresql", rs.getString(1));
+      }
+      return m;
+    }
+
+    static boolean isSuperuser(String jdbcUrl) throws Exception {
+      try (Connection c = DriverManager.getConnection(jdbcUrl);
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.pgmq.bench;
+
+import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.outbox.consumer.PollStrategy;
+import dev.pgmq.outbox.consumer.spi.ConsumerListener;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Consumer throughput by worker count, and publish → handler-start latency by poll strategy. */
+final class ConsumerScenarios {
+
+  private final PgmqClient client;
+  private final EntityManagerFactory emf;
+  private final RawJdbc raw;
+  private final int rounds;
+  private final int messages;
+
+  ConsumerScenarios(
+      PgmqClient client, EntityManagerFactory emf, RawJdbc raw, int rounds, int messages) {
+    this.client = client;
+    this.emf = emf;
+    this.raw = raw;
+    this.rounds = rounds;
+    this.messages = messages;
+  }
+
+  /** Throughput of the consumer with 1, 2 and 4 workers against a raw single-connection loop. */
+  List<Comparison> throughput() throws Exception {
+    String q = "b_consumer";
+    client.createQueue(q);
+    PairedRun run = new PairedRun(1, rounds);
+    PairedRun.Work rawLoop = prefilled(q, () -> rawConsume(q));
+    List<Comparison> results = new ArrayList<>();
+    for (int workers : new int[] {1, 2, 4}) {
+      results.add(
+          run.compare(
+              "consumer" + workers + "Worker" + (workers == 1 ? "" : "s"),
+              "PgmqConsumer, "
+                  + workers
+                  + " worker(s), handler + delete in one transaction per message, vs one raw"
+                  + " connection reading 10 and deleting each in its own transaction",
+              "messages/s",
+              prefilled(q, () -> consume(q, workers)),
+              rawLoop));
+    }
+    return results;
+  }
+
+  private PairedRun.Work prefilled(String q, PairedRun.Work work) {
+    return new PairedRun.Work() {
+      @Override
+      public void prepare() throws Exception {
+        client.purge(q);
+        for (int sent = 0; sent < messages; sent += 100) {
+          String[] batch = new String[100];
+          for (int i = 0; i < 100; i++) {
+            batch[i] = new BenchEvent(sent + i, "c", 1).json();
+          }
+          raw.sendBatch(q, batch);
+        }
+      }
+
+      @Override
+      public long run() throws Exception {
+        return work.run();
+      }
+    };
+  }
+
+  private long consume(String q, int workers) throws InterruptedException {
+    AtomicLong done = new AtomicLong();
+    PgmqConsumer consumer =
+        PgmqConsumer.builder(emf)
+            .queue(q)
+            .handler(BenchEvent.class, (event, ctx) -> {})
+            .concurrency(workers)
+            .batchSize(10)
+            .pollStrategy(PollStrategy.POLL)
+            .maxPoll(Duration.ofSeconds(1))
+            .listener(
+                new ConsumerListener() {
+                  @Override
+                  public void onProcessed(
+                      String queue,
+                      dev.pgmq.jpa.Message<com.fasterxml.jackson.databind.JsonNode> message,
+                      Duration duration) {
+                    done.incrementAndGet();
+                  }
+                })
+            .build();
+    consumer.start();
+    try {
+      while (done.get() < messages) {
+        Thread.sleep(2);
+      }
+    } finally {
+      consumer.close();
+    }
+    return done.get();
+  }
+
+  private long rawConsume(String q) throws Exception {
+    long n = 0;
+    raw.autoCommit(false);
+    while (true) {
+      List<Long> ids = raw.read(q, 10);
+      raw.commit();
+      if (ids.isEmpty()) {
+        break;
+      }
+      for (long id : ids) {
+        if (raw.delete(q, id)) {
+          n++;
+        }
+        raw.commit();
+      }
+    }
+    raw.autoCommit(true);
+    return n;
+  }
+
+  /**
+   * Publish-commit → handler-start latency (ms) with {@code read_with_poll} polling every 100 ms
+   * and with LISTEN/NOTIFY wake-up; {@code count} messages sent one by one, {@code gapMillis}
+   * apart.
+   */
+  Map<String, Double> latency(int count, long gapMillis) throws Exception {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (PollStrategy strategy : new PollStrategy[] {PollStrategy.POLL, PollStrategy.LISTEN}) {
+      String q = "b_latency_" + strategy.name().toLowerCase(java.util.Locale.ROOT);
+      client.createQueue(q);
+      if (strategy == PollStrategy.LISTEN) {
+        client.enableNotifyInsert(q, Duration.ZERO);
+      }
+      long[] latencies = measureLatency(q, strategy, count, gapMillis);
+      String key = strategy == PollStrategy.POLL ? "poll" : "notify";
+      out.put(key + "LatencyP50Millis", Stats.percentile(latencies, 50) / 1e6);
+      out.put(key + "LatencyP99Millis", Stats.percentile(latencies, 99) / 1e6);
+    }
+    return out;
+  }
+
+  private long[] measureLatency(String q, PollStrategy strategy, int count, long gapMillis)
+      throws Exception {
+    Map<Long, Long> started = new ConcurrentHashMap<>();
+    PgmqConsumer consumer =
+        PgmqConsumer.builder(emf)
+            .queue(q)
+            .handler(
+                BenchEvent.class,
+                (event, ctx) -> started.putIfAbsent(event.orderId(), System.nanoTime()))
+            .concurrency(1)
+            .batchSize(10)
+            .pollStrategy(strategy)
+            .maxPoll(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(100))
+            .build();
+    consumer.start();
+    long[] committed = new long[count];
+    try {
+      Thread.sleep(300);
+      for (int i = 0; i < count; i++) {
+        client.send(q, new BenchEvent(i, "c", 1));
+        committed[i] = System.nanoTime();
+        Thread.sleep(gapMillis);
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (started.size() < count && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    } finally {
+      consumer.close();
+    }
+    long[] latencies = new long[count];
+    for (int i = 0; i < count; i++) {
+      Long start = started.get((long) i);
+      latencies[i] = start == null ? Long.MAX_VALUE : Math.max(0, start - committed[i]);
+    }
+    return latencies;
+  }
+}
