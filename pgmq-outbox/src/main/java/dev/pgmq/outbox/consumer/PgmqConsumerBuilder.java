@@ -2,6 +2,7 @@ package dev.pgmq.outbox.consumer;
 
 import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.EnvelopeHeaders;
+import dev.pgmq.outbox.EventTypes;
 import dev.pgmq.outbox.consumer.internal.ConsumerSettings;
 import dev.pgmq.outbox.consumer.internal.DefaultPgmqConsumer;
 import dev.pgmq.outbox.consumer.internal.HandlerRegistry;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Configures a {@link PgmqConsumer}. Every setting is checked once, by {@link #build()}, and the
@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
  * NoHandlerException}).
  */
 public final class PgmqConsumerBuilder {
-
-  private static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9_]{1,47}");
 
   private final EntityManagerFactory entityManagerFactory;
   private String queue;
@@ -92,6 +90,15 @@ public final class PgmqConsumerBuilder {
       throw new IllegalArgumentException("a handler for event type '" + eventType + "' exists");
     }
     return this;
+  }
+
+  /**
+   * The handler of events of class {@code eventClass}, dispatched on the event type the outbox
+   * writes for that class ({@link EventTypes#of(Class)}: the {@code @OutboxEvent(type)} or the
+   * class name).
+   */
+  public <T> PgmqConsumerBuilder on(Class<T> eventClass, MessageHandler<T> handler) {
+    return on(EventTypes.of(eventClass), eventClass, handler);
   }
 
   /** The header dispatch reads the event type from; default {@link EnvelopeHeaders#EVENT_TYPE}. */
@@ -246,66 +253,12 @@ public final class PgmqConsumerBuilder {
   }
 
   ConsumerSettings settings() {
-    requireSet(queue, "queue");
-    checkQueueName(queue, "queue");
-    String dlq = deadLetterQueue != null ? deadLetterQueue : DeadLetters.defaultQueueName(queue);
-    checkQueueName(dlq, "deadLetterQueue");
-    if (dlq.equals(queue)) {
-      throw new IllegalArgumentException("deadLetterQueue must differ from queue '" + queue + "'");
+    if (queue == null) {
+      throw new NullPointerException("queue is required");
     }
-    if (defaultHandler == null && handlersByType.isEmpty()) {
-      throw new IllegalArgumentException("handler: at least one handler must be registered");
-    }
-    requireSet(eventTypeHeader, "eventTypeHeader");
-    wholeSeconds(visibilityTimeout, "visibilityTimeout");
-    range(batchSize, 1, 1000, "batchSize");
-    range(concurrency, 1, 1000, "concurrency");
-    requireSet(pollStrategy, "pollStrategy");
-    wholeSeconds(maxPoll, "maxPoll");
-    requireSet(pollInterval, "pollInterval");
-    if (pollInterval.toMillis() < 1 || pollInterval.compareTo(maxPoll) > 0) {
-      throw new IllegalArgumentException(
-          "pollInterval must be >= 1 ms and <= maxPoll (" + maxPoll + "), was " + pollInterval);
-    }
-    requireSet(ackMode, "ackMode");
-    requireSet(readMode, "readMode");
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
-    }
-    requireSet(backoff, "backoff");
-    requireSet(expectedHandlerTime, "expectedHandlerTime");
-    if (expectedHandlerTime.isNegative() || expectedHandlerTime.isZero()) {
-      throw new IllegalArgumentException(
-          "expectedHandlerTime must be > 0, was " + expectedHandlerTime);
-    }
-    if (!extendVisibility
-        && visibilityTimeout.compareTo(expectedHandlerTime.multipliedBy(batchSize)) < 0) {
-      throw new IllegalArgumentException(
-          "visibilityTimeout ("
-              + visibilityTimeout
-              + ") must be >= batchSize ("
-              + batchSize
-              + ") × expectedHandlerTime ("
-              + expectedHandlerTime
-              + ") or the last messages of a batch reappear before they are handled;"
-              + " raise visibilityTimeout, lower batchSize or enable extendVisibility");
-    }
-    requireSet(shutdownTimeout, "shutdownTimeout");
-    if (shutdownTimeout.isNegative()) {
-      throw new IllegalArgumentException("shutdownTimeout must be >= 0, was " + shutdownTimeout);
-    }
-    requireSet(config, "config");
-    TransactionRunner runner =
-        transactionRunner != null
-            ? transactionRunner
-            : TransactionRunner.resourceLocal(entityManagerFactory);
-    NotifyConnectionFactory notify =
-        notifyConnectionFactory != null
-            ? notifyConnectionFactory
-            : NotifyConnections.of(entityManagerFactory);
     return new ConsumerSettings(
         queue,
-        dlq,
+        deadLetterQueue != null ? deadLetterQueue : DeadLetters.defaultQueueName(queue),
         new HandlerRegistry(eventTypeHeader, defaultHandler, handlersByType),
         visibilityTimeout,
         batchSize,
@@ -319,38 +272,15 @@ public final class PgmqConsumerBuilder {
         backoff,
         List.copyOf(nonRetryable),
         extendVisibility,
+        expectedHandlerTime,
         shutdownTimeout,
         List.copyOf(listeners),
-        runner,
-        notify,
+        transactionRunner != null
+            ? transactionRunner
+            : TransactionRunner.resourceLocal(entityManagerFactory),
+        notifyConnectionFactory != null
+            ? notifyConnectionFactory
+            : NotifyConnections.of(entityManagerFactory),
         config);
-  }
-
-  private static void requireSet(Object value, String property) {
-    if (value == null) {
-      throw new NullPointerException(property + " is required");
-    }
-  }
-
-  private static void checkQueueName(String name, String property) {
-    if (!QUEUE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          property + " must match [a-z0-9_]{1,47}, was '" + name + "'");
-    }
-  }
-
-  private static void wholeSeconds(Duration value, String property) {
-    requireSet(value, property);
-    if (value.getSeconds() < 1 || value.getNano() != 0 || value.getSeconds() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          property + " must be a whole number of seconds >= 1, was " + value);
-    }
-  }
-
-  private static void range(int value, int min, int max, String property) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          property + " must be between " + min + " and " + max + ", was " + value);
-    }
   }
 }

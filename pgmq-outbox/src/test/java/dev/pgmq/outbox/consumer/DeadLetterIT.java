@@ -192,4 +192,30 @@ class DeadLetterIT {
     assertThat(rows(db, queue + "_dlq"))
         .allSatisfy(r -> assertThat(r.headers().get(DeadLetterHeaders.ATTEMPTS).asInt()).isOne());
   }
+
+  @Test
+  void messageRedeliveredMoreOftenThanAllowedIsDeadLetteredWithoutCallingTheHandler(
+      TestDatabase db) {
+    String queue = db.uniqueName("poison");
+    createQueue(emf, queue);
+    long msgId = pgmq(emf, p -> p.send(queue, new Order("p-1", 1)));
+    for (int i = 0; i < 3; i++) { // three deliveries whose workers died
+      pgmq(emf, p -> p.read(queue, Duration.ofSeconds(30)));
+      pgmq(emf, p -> p.setVt(queue, msgId, Duration.ZERO));
+    }
+    ConsumerTests.Recorder recorder = new ConsumerTests.Recorder();
+    AtomicInteger calls = new AtomicInteger();
+    try (PgmqConsumer consumer =
+        consumer(queue, recorder)
+            .handler(Order.class, (o, ctx) -> calls.incrementAndGet())
+            .build()) {
+      consumer.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> recorder.deadLettered.size() == 1);
+    }
+    assertThat(calls.get()).isZero();
+    assertThat(recorder.deadLettered).containsExactly(DeadLetterHeaders.REASON_REDELIVERED);
+    JsonNode headers = rows(db, queue + "_dlq").get(0).headers();
+    assertThat(headers.get(DeadLetterHeaders.ATTEMPTS).asInt()).isEqualTo(4);
+    assertThat(headers.has(DeadLetterHeaders.EXCEPTION)).isFalse();
+  }
 }

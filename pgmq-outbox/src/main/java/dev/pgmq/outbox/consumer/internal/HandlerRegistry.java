@@ -51,6 +51,11 @@ public final class HandlerRegistry {
     this.byEventType = Map.copyOf(byEventType);
   }
 
+  /** Whether no handler at all is registered. */
+  boolean isEmpty() {
+    return defaultHandler == null && byEventType.isEmpty();
+  }
+
   /** The header holding the event type. */
   String eventTypeHeader() {
     return eventTypeHeader;
