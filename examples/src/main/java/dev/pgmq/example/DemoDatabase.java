@@ -40,6 +40,11 @@ public final class DemoDatabase implements AutoCloseable {
     }
   }
 
+  /** A database at {@code jdbcUrl} (credentials as URL parameters), not owned by the result. */
+  public static DemoDatabase at(String jdbcUrl) {
+    return new DemoDatabase(jdbcUrl, null);
+  }
+
   /** The JDBC URL, credentials included as parameters. */
   public String jdbcUrl() {
     return jdbcUrl;
