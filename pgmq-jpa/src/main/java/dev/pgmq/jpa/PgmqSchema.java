@@ -4,8 +4,6 @@ import dev.pgmq.jpa.internal.schema.EntityManagerSchemaWork;
 import dev.pgmq.jpa.internal.schema.SchemaInstaller;
 import dev.pgmq.jpa.internal.schema.SqlScript;
 import jakarta.persistence.EntityManager;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 
 /**
@@ -17,8 +15,8 @@ import java.sql.Connection;
  * JVMs: the work is serialised by a transaction-scoped advisory lock. The SQL-only install is never
  * applied over an installed extension; an older pgmq-jpa SQL-only install is upgraded in place,
  * keeping queues and messages. The script itself is available for migration tools through {@link
- * #sqlScript()} and from the command line: {@code java -cp pgmq-jpa.jar dev.pgmq.jpa.PgmqSchema >
- * pgmq.sql}.
+ * #sqlScript()} and from the command line: {@code java -cp pgmq-jpa.jar dev.pgmq.jpa.PgmqSqlScript
+ * > pgmq.sql}.
  *
  * <p>Stateless and thread-safe. Installing needs the privileges to create a schema (and, for the
  * extension, to create that extension).
@@ -91,19 +89,11 @@ public final class PgmqSchema {
   }
 
   /**
-   * Prints the SQL-only install script to standard output: {@code java -cp pgmq-jpa.jar
-   * dev.pgmq.jpa.PgmqSchema > pgmq.sql}. With {@code --version}, prints the version it installs.
+   * Prints the SQL-only install script (or, with {@code --version}, its version) to standard
+   * output. Launching this class needs the JPA API jar on the class path too; {@link PgmqSqlScript}
+   * does the same with the pgmq-jpa jar alone.
    */
   public static void main(String[] args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    if (args.length == 1 && args[0].equals("--version")) {
-      out.println(SqlScript.VERSION);
-    } else if (args.length == 0) {
-      out.print(sqlScript());
-    } else {
-      System.err.println("usage: java -cp pgmq-jpa.jar dev.pgmq.jpa.PgmqSchema [--version]");
-      System.exit(2);
-    }
-    out.flush();
+    PgmqSqlScript.main(args);
   }
 }
