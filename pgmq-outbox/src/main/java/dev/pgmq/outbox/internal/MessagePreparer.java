@@ -11,10 +11,12 @@ import dev.pgmq.outbox.OutboxConfig;
 import dev.pgmq.outbox.UnroutableEventException;
 import dev.pgmq.outbox.spi.Destination;
 import dev.pgmq.outbox.spi.QueueRouter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Routes, serialises and envelopes pending events; routes first, so nothing half-prepares. */
@@ -45,11 +47,18 @@ final class MessagePreparer {
       destinations[i] = route(event, types[i], pending.get(i));
     }
     List<OutboundMessage> out = new ArrayList<>(n);
+    Instant lastInstant = null;
+    String occurredAt = null;
     for (int i = 0; i < n; i++) {
       PendingEvent p = pending.get(i);
+      if (p.occurredAt() != lastInstant) {
+        lastInstant = p.occurredAt();
+        occurredAt = lastInstant.toString();
+      }
       UUID id = eventId(p);
       out.add(
-          new OutboundMessage(destinations[i], id, types[i], payload(p), headers(p, id, types[i])));
+          new OutboundMessage(
+              destinations[i], id, types[i], payload(p), headers(p, id, types[i], occurredAt)));
     }
     return out;
   }
@@ -76,7 +85,7 @@ final class MessagePreparer {
 
   private static UUID eventId(PendingEvent p) {
     if (p.event() instanceof IdentifiedEvent identified) {
-      return java.util.Objects.requireNonNull(identified.eventId(), "eventId() of " + p.event());
+      return Objects.requireNonNull(identified.eventId(), "eventId() of " + p.event());
     }
     if (p.headers() != null && p.headers().get(EnvelopeHeaders.EVENT_ID) != null) {
       return UUID.fromString(p.headers().get(EnvelopeHeaders.EVENT_ID).toString());
@@ -93,9 +102,9 @@ final class MessagePreparer {
     }
   }
 
-  private String headers(PendingEvent p, UUID id, String type) {
+  private String headers(PendingEvent p, UUID id, String type, String occurredAt) {
     if (p.headers() != null && !p.headers().isEmpty()) {
-      return mergedHeaders(p, id, type);
+      return mergedHeaders(p, id, type, occurredAt);
     }
     StringBuilder sb = new StringBuilder(320).append('{');
     field(sb, EnvelopeHeaders.EVENT_ID, id.toString());
@@ -104,7 +113,7 @@ final class MessagePreparer {
       field(sb, EnvelopeHeaders.AGGREGATE_TYPE, p.aggregateType());
       field(sb, EnvelopeHeaders.AGGREGATE_ID, p.aggregateId());
     }
-    field(sb, EnvelopeHeaders.OCCURRED_AT, p.occurredAt().toString());
+    field(sb, EnvelopeHeaders.OCCURRED_AT, occurredAt);
     field(sb, EnvelopeHeaders.CONTENT_TYPE, EnvelopeHeaders.JSON);
     field(sb, EnvelopeHeaders.SCHEMA_VERSION, version(p));
     if (groupByAggregate && p.aggregateType() != null) {
@@ -120,7 +129,7 @@ final class MessagePreparer {
     return sb.toString();
   }
 
-  private String mergedHeaders(PendingEvent p, UUID id, String type) {
+  private String mergedHeaders(PendingEvent p, UUID id, String type, String occurredAt) {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put(EnvelopeHeaders.EVENT_ID, id.toString());
     all.put(EnvelopeHeaders.EVENT_TYPE, type);
@@ -128,7 +137,7 @@ final class MessagePreparer {
       all.put(EnvelopeHeaders.AGGREGATE_TYPE, p.aggregateType());
       all.put(EnvelopeHeaders.AGGREGATE_ID, p.aggregateId());
     }
-    all.put(EnvelopeHeaders.OCCURRED_AT, p.occurredAt().toString());
+    all.put(EnvelopeHeaders.OCCURRED_AT, occurredAt);
     all.put(EnvelopeHeaders.CONTENT_TYPE, EnvelopeHeaders.JSON);
     all.put(EnvelopeHeaders.SCHEMA_VERSION, version(p));
     if (groupByAggregate && p.aggregateType() != null) {
