@@ -1,0 +1,67 @@
+package dev.pgmq.outbox.cdi;
+
+import dev.pgmq.outbox.cdi.internal.PgmqDeployment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+
+/**
+ * The portable extension of PGMQ for CDI, registered through {@code
+ * META-INF/services/jakarta.enterprise.inject.spi.Extension} (so a container finds it on the class
+ * path; add it by hand only where service loading is off).
+ *
+ * <p>It adds the beans {@code Pgmq} and {@code Outbox} ({@code @Dependent}, over the application's
+ * {@code @Default EntityManager} bean) and, when the application has a resource-local {@code
+ * EntityManagerFactory} bean and no {@code PgmqClient} of its own, an {@code @ApplicationScoped
+ * PgmqClient}. It finds the {@link PgmqListener} methods, checks them when the deployment is
+ * validated (their queues must exist: a problem fails the deployment with a message naming the
+ * method), starts their consumers when the application scope is initialized and stops them,
+ * gracefully, before it is destroyed.
+ *
+ * <p>One instance per container; the container calls it from its deployment thread.
+ */
+public class PgmqExtension implements Extension {
+
+  private final PgmqDeployment deployment = new PgmqDeployment();
+
+  void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+    deployment.addBeans(event, beanManager);
+  }
+
+  <X> void findListeners(@Observes ProcessManagedBean<X> event) {
+    deployment.findListeners(event);
+  }
+
+  <X> void noteBean(@Observes ProcessBean<X> event) {
+    deployment.noteBean(event.getBean());
+  }
+
+  <T, X> void noteInjectionPoint(@Observes ProcessInjectionPoint<T, X> event) {
+    deployment.noteInjectionPoint(event.getInjectionPoint());
+  }
+
+  void addClient(@Observes AfterBeanDiscovery event) {
+    deployment.addClient(event);
+  }
+
+  void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+    deployment.validate(event, beanManager);
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    deployment.start();
+  }
+
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    deployment.stop();
+  }
+}

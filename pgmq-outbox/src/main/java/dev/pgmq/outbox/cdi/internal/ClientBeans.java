@@ -1,0 +1,25 @@
+package dev.pgmq.outbox.cdi.internal;
+
+import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.jpa.PgmqConfig;
+import dev.pgmq.outbox.cdi.PgmqCdiException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnitTransactionType;
+
+/** Creates the {@code @Inject PgmqClient} bean over the application's EntityManagerFactory. */
+final class ClientBeans {
+
+  private ClientBeans() {}
+
+  static PgmqClient create(Instance<Object> lookup) {
+    EntityManagerFactory factory = lookup.select(EntityManagerFactory.class).get();
+    if (factory.getTransactionType() == PersistenceUnitTransactionType.JTA) {
+      throw new PgmqCdiException(
+          "@Inject PgmqClient needs a resource-local EntityManagerFactory (each call commits its"
+              + " own transaction); the application's factory uses JTA: inject Pgmq instead, whose"
+              + " calls join the current JTA transaction");
+    }
+    return PgmqClient.create(factory, Configs.of(lookup.select(PgmqConfig.class)));
+  }
+}
