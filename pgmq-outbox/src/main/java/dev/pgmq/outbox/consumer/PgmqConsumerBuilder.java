@@ -190,7 +190,8 @@ public final class PgmqConsumerBuilder {
 
   /**
    * Keeps the messages a worker holds invisible while it works through its batch, by extending
-   * their visibility timeout every half timeout; for handlers that may outlast it. Default off.
+   * their visibility timeout every third of the timeout; for handlers that may outlast it. Default
+   * off.
    */
   public PgmqConsumerBuilder extendVisibility(boolean extendVisibility) {
     this.extendVisibility = extendVisibility;

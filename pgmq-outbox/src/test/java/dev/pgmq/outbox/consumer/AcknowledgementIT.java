@@ -100,10 +100,10 @@ class AcknowledgementIT {
     try (PgmqConsumer consumer =
         PgmqConsumer.builder(emf)
             .queue(queue)
-            .handler(JsonNode.class, (payload, ctx) -> Thread.sleep(800))
+            .handler(JsonNode.class, (payload, ctx) -> Thread.sleep(900))
             .concurrency(3)
             .batchSize(3)
-            .visibilityTimeout(Duration.ofSeconds(1))
+            .visibilityTimeout(Duration.ofSeconds(2))
             .extendVisibility(true)
             .maxPoll(Duration.ofSeconds(1))
             .pollInterval(Duration.ofMillis(20))
@@ -125,7 +125,7 @@ class AcknowledgementIT {
       await().atMost(Duration.ofSeconds(20)).until(() -> recorder.processed.size() == 6);
     }
 
-    // each batch took ~2.4 s against a 1 s timeout: without extension, the idle third worker
+    // each batch took ~2.7 s against a 2 s timeout: without extension, the idle third worker
     // would have read their last messages again
     assertThat(recorder.received).hasSize(6);
     assertThat(recorder.processed).allSatisfy(m -> assertThat(m.readCt()).isOne());

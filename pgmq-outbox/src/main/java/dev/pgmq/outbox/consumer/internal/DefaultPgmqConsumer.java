@@ -88,7 +88,7 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
       workerThreads.add(thread(worker, "pgmq-consumer-" + queue() + "-" + i));
     }
     if (settings.extendVisibility()) {
-      long every = Math.max(500, settings.visibilityTimeout().toMillis() / 2);
+      long every = Math.max(200, settings.visibilityTimeout().toMillis() / 3);
       extender =
           Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pgmq-extend-vt-" + queue()));
       extender.scheduleWithFixedDelay(

@@ -53,7 +53,7 @@ final class MessageProcessor {
     long start = System.nanoTime();
     try {
       settings.transactionRunner().inTransaction(em -> handleAndAck(em, message));
-    } catch (Exception | AssertionError | LinkageError error) {
+    } catch (Throwable error) { // errors too: a handler bug must not kill the worker thread
       held.remove(message.msgId());
       return failed(message, error, Duration.ofNanos(System.nanoTime() - start));
     }

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes out the visibility timeout of every message the workers hold, run periodically (every half
- * timeout) so long handlers and long batches keep their messages.
+ * Pushes out the visibility timeout of every message the workers hold; run every third of the
+ * timeout so that long handlers and long batches keep their messages.
  */
 final class VisibilityExtender implements Runnable {
 

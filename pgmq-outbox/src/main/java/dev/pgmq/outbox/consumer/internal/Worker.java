@@ -70,6 +70,8 @@ final class Worker implements Runnable {
       held.holdAll(batch.stream().map(Message::msgId).toList());
       try {
         process(batch);
+      } catch (RuntimeException e) {
+        LOG.error("unexpected failure in a worker of '{}'", settings.queue(), e);
       } finally {
         giveBack();
       }
