@@ -12,8 +12,11 @@ import dev.pgmq.outbox.fixture.PaymentRequested;
 import dev.pgmq.outbox.fixture.PurchaseOrder;
 import dev.pgmq.outbox.fixture.QueueRow;
 import dev.pgmq.outbox.fixture.Unroutable;
+import dev.pgmq.outbox.internal.OutboxRuntime;
+import dev.pgmq.outbox.internal.SessionOutbox;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +122,41 @@ class ExplicitPublishIT {
         .hasMessageContaining("active transaction");
     em.close();
     assertThat(db.rows("audit")).isEmpty();
+  }
+
+  @Test
+  void closedEntityManagersLeaveNoBufferBehindEvenIfClosedInsideTheTransaction() {
+    OutboxRuntime runtime = runtime();
+    int before = runtime.openBuffers();
+    EntityManager em = emf.createEntityManager();
+    for (int i = 0; i < 3; i++) {
+      em.getTransaction().begin();
+      Outbox.of(em).publish(new AuditNote("tx " + i));
+      em.getTransaction().rollback();
+    }
+    assertThat(runtime.openBuffers()).isEqualTo(before + 1);
+    em.close();
+    assertThat(runtime.openBuffers()).isEqualTo(before);
+
+    EntityManager closedEarly = emf.createEntityManager();
+    EntityTransaction tx = closedEarly.getTransaction();
+    tx.begin();
+    Outbox.of(closedEarly).publish(new AuditNote("closed before commit"));
+    closedEarly.close();
+    tx.commit();
+    assertThat(runtime.openBuffers()).isEqualTo(before);
+    assertThat(db.rows("audit"))
+        .extracting(r -> r.message().get("text").asText())
+        .containsExactly("closed before commit");
+  }
+
+  private static OutboxRuntime runtime() {
+    EntityManager em = emf.createEntityManager();
+    try {
+      return ((SessionOutbox) Outbox.of(em)).runtime();
+    } finally {
+      em.close();
+    }
   }
 
   @Test

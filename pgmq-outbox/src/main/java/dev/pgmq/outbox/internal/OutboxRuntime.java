@@ -5,12 +5,10 @@ import dev.pgmq.outbox.OutboxConfig;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
 /**
- * The outbox of one session factory: its configuration and the buffers of the transactions that
- * have events in flight. Thread-safe.
+ * The outbox of one session factory: its configuration and the event buffers of its open sessions.
+ * Thread-safe.
  */
 public final class OutboxRuntime {
 
@@ -50,23 +48,22 @@ public final class OutboxRuntime {
     }
   }
 
-  /** How many transactions have a buffer now (for leak checks in tests). */
+  /** How many open sessions have a buffer now (for leak checks in tests). */
   public int openBuffers() {
     return buffers.size();
   }
 
   private TransactionBuffer buffer(SharedSessionContractImplementor session) {
-    TransactionBuffer buffer = buffers.get(session);
-    if (buffer != null) {
-      return buffer;
-    }
     if (!session.isTransactionInProgress()) {
       throw new NoActiveTransactionException(
           "publishing an outbox event needs an active transaction on the EntityManager");
     }
+    TransactionBuffer buffer = buffers.get(session);
+    if (buffer != null) {
+      return buffer;
+    }
     buffer = new TransactionBuffer(this, session);
-    session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) buffer);
-    session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) buffer);
+    session.getEventListenerManager().addListener(buffer);
     buffers.put(session, buffer);
     return buffer;
   }
@@ -87,11 +84,11 @@ public final class OutboxRuntime {
         });
   }
 
-  void forget(
-      SharedSessionContractImplementor session, TransactionBuffer buffer, boolean dedupCommitted) {
+  void forget(SharedSessionContractImplementor session, TransactionBuffer buffer) {
     buffers.remove(session, buffer);
-    if (dedupCommitted) {
-      dedup.markEnsured();
-    }
+  }
+
+  void dedupTableCommitted() {
+    dedup.markEnsured();
   }
 }

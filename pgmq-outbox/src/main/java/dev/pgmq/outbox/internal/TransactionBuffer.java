@@ -2,21 +2,26 @@ package dev.pgmq.outbox.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.SessionEventListener;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
 /**
- * The events of one session's current transaction not yet sent; sent at each flush and before
- * completion, forgotten after completion.
+ * One session's events of its current transaction not yet sent: sent at each flush and before
+ * completion, discarded after completion; the buffer itself is forgotten when the session ends.
  */
-final class TransactionBuffer implements BeforeCompletionCallback, AfterCompletionCallback {
+final class TransactionBuffer
+    implements BeforeCompletionCallback, AfterCompletionCallback, SessionEventListener {
 
-  private final OutboxRuntime runtime;
-  private final SharedSessionContractImplementor session;
-  private List<PendingEvent> pending = new ArrayList<>();
-  private boolean sending;
-  private boolean ranDedupDdl;
+  private static final long serialVersionUID = 1L;
+
+  private final transient OutboxRuntime runtime;
+  private final transient SharedSessionContractImplementor session;
+  private transient List<PendingEvent> pending = new ArrayList<>();
+  private transient boolean inTransaction;
+  private transient boolean sending;
+  private transient boolean ranDedupDdl;
 
   TransactionBuffer(OutboxRuntime runtime, SharedSessionContractImplementor session) {
     this.runtime = runtime;
@@ -24,6 +29,11 @@ final class TransactionBuffer implements BeforeCompletionCallback, AfterCompleti
   }
 
   void add(PendingEvent event) {
+    if (!inTransaction) {
+      session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) this);
+      session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) this);
+      inTransaction = true;
+    }
     pending.add(event);
   }
 
@@ -53,6 +63,16 @@ final class TransactionBuffer implements BeforeCompletionCallback, AfterCompleti
 
   @Override
   public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor s) {
-    runtime.forget(session, this, success && ranDedupDdl);
+    pending.clear();
+    inTransaction = false;
+    if (success && ranDedupDdl) {
+      runtime.dedupTableCommitted();
+    }
+    ranDedupDdl = false;
+  }
+
+  @Override
+  public void end() {
+    runtime.forget(session, this);
   }
 }
