@@ -23,10 +23,10 @@ import java.util.Objects;
  * error names the setting. Not thread-safe; the consumer it builds is immutable in its settings.
  *
  * <p>Handlers: either one {@link #handler(Class, MessageHandler) handler} for every message, or one
- * per event type with {@link #on(String, Class, MessageHandler)}, dispatched on the envelope's
- * event type header ({@link EnvelopeHeaders#EVENT_TYPE}); with both, {@code handler} takes the
- * messages of types without their own. A message no handler takes is dead-lettered ({@link
- * NoHandlerException}).
+ * per event type with {@link #on(String, Class, MessageHandler)} or {@link #on(Class,
+ * MessageHandler)}, dispatched on the envelope's event type header ({@link
+ * EnvelopeHeaders#EVENT_TYPE}); with both, {@code handler} takes the messages of types without
+ * their own. A message no handler takes is dead-lettered ({@link NoHandlerException}).
  */
 public final class PgmqConsumerBuilder {
 
