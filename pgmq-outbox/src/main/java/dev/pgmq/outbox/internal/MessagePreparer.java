@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgmq.jpa.PgmqSerializationException;
+import dev.pgmq.jpa.internal.JsonCodec;
+import dev.pgmq.jpa.internal.QueueNames;
 import dev.pgmq.outbox.EnvelopeHeaders;
 import dev.pgmq.outbox.EventTypes;
 import dev.pgmq.outbox.IdentifiedEvent;
@@ -80,6 +82,9 @@ final class MessagePreparer {
               + "): annotate the class with @OutboxEvent(queue = ...), configure a QueueRouter"
               + " or set pgmq.outbox.default-queue; the transaction will not commit");
     }
+    if (!d.topic()) {
+      QueueNames.check(d.name()); // a name PGMQ cannot have never reaches the database
+    }
     return d;
   }
 
@@ -95,7 +100,8 @@ final class MessagePreparer {
 
   private String payload(PendingEvent p) {
     try {
-      return mapper.writeValueAsString(p.event());
+      return JsonCodec.requireEncodable(
+          mapper.writeValueAsString(p.event()), "event " + p.event().getClass().getName());
     } catch (JsonProcessingException e) {
       throw new PgmqSerializationException(
           "could not serialise event " + p.event().getClass().getName() + " to JSON", e);
@@ -152,7 +158,7 @@ final class MessagePreparer {
     all.putAll(p.headers());
     all.put(EnvelopeHeaders.EVENT_ID, id.toString());
     try {
-      return mapper.writeValueAsString(all);
+      return JsonCodec.requireEncodable(mapper.writeValueAsString(all), "headers");
     } catch (JsonProcessingException e) {
       throw new PgmqSerializationException("could not serialise headers " + p.headers(), e);
     }
