@@ -60,8 +60,8 @@ public final class PgmqSchema {
   /**
    * Makes sure the {@code pg_partman} extension is installed (in schema {@code partman} when this
    * creates it), as {@code pgmq.create_partitioned} requires. Call it before creating a partitioned
-   * queue; nothing else needs pg_partman. Runs in the connection's current transaction (or as
-   * auto-committed statements).
+   * queue; nothing else needs pg_partman. Same transaction rules and advisory lock as {@link
+   * #ensure(Connection, SchemaMode)}: safe to call concurrently.
    *
    * @throws PgmqSchemaException when the server does not offer pg_partman or creating it fails
    */

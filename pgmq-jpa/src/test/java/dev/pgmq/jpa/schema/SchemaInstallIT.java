@@ -138,6 +138,46 @@ class SchemaInstallIT {
   }
 
   @Test
+  void ensurePartmanFromSeveralConnectionsAtOnceInstallsItOnceIntoSchemaPartman(TestDatabase db)
+      throws Exception {
+    db.assumePartman();
+    int threads = 3;
+    try (ScratchDatabase scratch = ScratchDatabase.create(db)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<Void>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          results.add(
+              pool.submit(
+                  () -> {
+                    try (Connection c = scratch.connect()) {
+                      start.await(10, TimeUnit.SECONDS);
+                      PgmqSchema.ensurePartman(c);
+                      assertThat(c.getAutoCommit()).isTrue();
+                      return null;
+                    }
+                  }));
+        }
+        for (Future<Void> f : results) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      try (Connection c = scratch.connect()) {
+        assertThat(
+                (String)
+                    new Sql(c)
+                        .one(
+                            "select extnamespace::regnamespace::text from pg_extension where"
+                                + " extname = 'pg_partman'"))
+            .isEqualTo("partman");
+      }
+    }
+  }
+
+  @Test
   void withAutoCommitOffEnsureJoinsTheCallersTransaction(TestDatabase db) throws Exception {
     try (ScratchDatabase scratch = ScratchDatabase.create(db);
         Connection c = scratch.connect()) {

@@ -26,53 +26,47 @@ public final class SchemaInstaller {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(mode, "mode");
     try {
-      boolean ownTransaction = connection.getAutoCommit();
-      if (ownTransaction) {
-        connection.setAutoCommit(false);
-      }
-      try {
-        SchemaStatus status = ensureInTransaction(connection, mode);
-        if (ownTransaction) {
-          connection.commit();
-        }
-        return status;
-      } catch (SQLException | RuntimeException e) {
-        if (ownTransaction) {
-          connection.rollback();
-        }
-        throw e;
-      } finally {
-        if (ownTransaction) {
-          connection.setAutoCommit(true);
-        }
-      }
+      return inTransaction(connection, () -> ensureInTransaction(connection, mode));
     } catch (SQLException e) {
       throw new PgmqSchemaException(
           "could not make sure PGMQ is installed (mode " + mode + "): " + e.getMessage(), e);
     }
   }
 
-  /** Makes sure {@code pg_partman} is installed, creating it in schema {@code partman} if not. */
+  /**
+   * Makes sure {@code pg_partman} is installed, creating it in schema {@code partman} if not. Same
+   * transaction rules and advisory lock as {@link #ensure}.
+   */
   public static void ensurePartman(Connection connection) {
     Objects.requireNonNull(connection, "connection");
-    try (Statement s = connection.createStatement()) {
-      try (ResultSet rs =
-          s.executeQuery("select 1 from pg_catalog.pg_extension where extname = 'pg_partman'")) {
-        if (rs.next()) {
-          return;
-        }
-      }
-      try (ResultSet rs =
-          s.executeQuery(
-              "select 1 from pg_catalog.pg_available_extensions where name = 'pg_partman'")) {
-        if (!rs.next()) {
-          throw new PgmqSchemaException(
-              "partitioned queues need pg_partman, which this PostgreSQL server does not offer"
-                  + " (install the pg_partman package on the server)");
-        }
-      }
-      s.execute("create schema if not exists partman");
-      s.execute("create extension if not exists pg_partman schema partman");
+    try {
+      inTransaction(
+          connection,
+          () -> {
+            lock(connection);
+            try (Statement s = connection.createStatement()) {
+              try (ResultSet rs =
+                  s.executeQuery(
+                      "select 1 from pg_catalog.pg_extension where extname = 'pg_partman'")) {
+                if (rs.next()) {
+                  return null;
+                }
+              }
+              try (ResultSet rs =
+                  s.executeQuery(
+                      "select 1 from pg_catalog.pg_available_extensions where name ="
+                          + " 'pg_partman'")) {
+                if (!rs.next()) {
+                  throw new PgmqSchemaException(
+                      "partitioned queues need pg_partman, which this PostgreSQL server does not"
+                          + " offer (install the pg_partman package on the server)");
+                }
+              }
+              s.execute("create schema if not exists partman");
+              s.execute("create extension if not exists pg_partman schema partman");
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw new PgmqSchemaException("could not install pg_partman: " + e.getMessage(), e);
     }
@@ -80,9 +74,7 @@ public final class SchemaInstaller {
 
   private static SchemaStatus ensureInTransaction(Connection connection, SchemaMode mode)
       throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("select pg_advisory_xact_lock(" + LOCK_KEY + ")");
-    }
+    lock(connection);
     SchemaState state = SchemaInspector.inspect(connection);
     InstallPlan plan = InstallPlanner.plan(mode, state, SqlScript.VERSION);
     switch (plan.action()) {
@@ -105,5 +97,40 @@ public final class SchemaInstaller {
       default:
         throw new IllegalStateException("unknown action " + plan.action());
     }
+  }
+
+  private static void lock(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("select pg_advisory_xact_lock(" + LOCK_KEY + ")");
+    }
+  }
+
+  /** Runs {@code work} in a transaction of its own when auto-commit is on, else in the current. */
+  private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+    boolean ownTransaction = connection.getAutoCommit();
+    if (ownTransaction) {
+      connection.setAutoCommit(false);
+    }
+    try {
+      T result = work.run();
+      if (ownTransaction) {
+        connection.commit();
+      }
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      if (ownTransaction) {
+        connection.rollback();
+      }
+      throw e;
+    } finally {
+      if (ownTransaction) {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run() throws SQLException;
   }
 }
