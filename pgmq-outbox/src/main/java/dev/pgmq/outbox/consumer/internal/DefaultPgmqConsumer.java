@@ -1,6 +1,7 @@
 package dev.pgmq.outbox.consumer.internal;
 
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.internal.ErrorTranslator;
 import dev.pgmq.outbox.consumer.DeadLetters;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.outbox.consumer.PollStrategy;
@@ -62,13 +63,24 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
             em -> {
               Pgmq pgmq = Pgmq.using(em, settings.config());
               pgmq.metrics(settings.queue()); // fails fast when the queue does not exist
-              pgmq.createQueue(settings.deadLetterQueue());
-              return settings.pollStrategy() == PollStrategy.AUTO
+              String dlq = settings.deadLetterQueue();
+              // creating needs CREATE on schema pgmq even when the queue exists: only when missing
+              if (pgmq.listQueues().stream().noneMatch(q -> q.queueName().equals(dlq))) {
+                pgmq.createQueue(dlq);
+              }
+              return settings.pollStrategy() != PollStrategy.POLL
                   && notifyInsertEnabled(em, settings.queue());
             });
     boolean listen =
         settings.pollStrategy() == PollStrategy.LISTEN
             || (settings.pollStrategy() == PollStrategy.AUTO && notifyEnabled);
+    if (listen && !notifyEnabled) {
+      LOG.warn(
+          "pollStrategy LISTEN but insert notifications are not enabled for '{}'"
+              + " (pgmq.enable_notify_insert): idle workers read every maxPoll ({})",
+          queue(),
+          settings.maxPoll());
+    }
     if (listen) {
       notifyListener = new NotifyListener(settings.queue(), settings.notifyConnectionFactory());
       notifyThread = thread(notifyListener, "pgmq-listen-" + queue());
@@ -182,12 +194,18 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
     if (!Boolean.TRUE.equals(available)) {
       return false;
     }
-    Number count =
-        (Number)
-            em.createNativeQuery(
-                    "select count(*) from pgmq.list_notify_insert_throttles() where queue_name = ?1")
-                .setParameter(1, queue)
-                .getSingleResult();
+    Number count;
+    try {
+      count =
+          (Number)
+              em.createNativeQuery(
+                      "select count(*) from pgmq.list_notify_insert_throttles()"
+                          + " where queue_name = ?1")
+                  .setParameter(1, queue)
+                  .getSingleResult();
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate("list_notify_insert_throttles", null, e);
+    }
     return count.longValue() > 0;
   }
 
