@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>{@code
  * java -cp pgmq-jpa.jar dev.pgmq.jpa.PgmqSqlScript > pgmq.sql          # the script
- * java -cp pgmq-jpa.jar dev.pgmq.jpa.PgmqSqlScript --version           # e.g. "1.13.1 r1"
+ * java -cp pgmq-jpa.jar dev.pgmq.jpa.PgmqSqlScript --version           # e.g. "1.13.1 r2"
  * }</pre>
  *
  * <p>The same text as {@link PgmqSchema#sqlScript()}. (This class exists apart from {@link

@@ -524,7 +524,7 @@ BEGIN
   RETURN QUERY EXECUTE format(
     'WITH picked AS (
        SELECT msg_id FROM pgmq.%1$I
-        WHERE vt <= clock_timestamp() AND ($3 = ''{}''::jsonb OR message @> $3)
+        WHERE vt <= clock_timestamp()%2$s
         ORDER BY msg_id LIMIT $1
         FOR UPDATE SKIP LOCKED),
      updated AS (
@@ -536,7 +536,9 @@ BEGIN
         WHERE q.msg_id = picked.msg_id
        RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers)
      SELECT * FROM updated ORDER BY msg_id',
-    pgmq.format_table_name(queue_name, 'q')) USING qty, vt, conditional;
+    pgmq.format_table_name(queue_name, 'q'),
+    CASE WHEN conditional = '{}'::jsonb THEN '' ELSE ' AND message @> $3' END)
+    USING qty, vt, conditional;
 END;
 $fn$;
 
@@ -1429,7 +1431,7 @@ $queues$;
 -- ---------------------------------------------------------------------------------------------
 
 INSERT INTO pgmq.sql_install_version AS v (id, pgmq_version, script_revision)
-VALUES (1, '1.13.1', 1)
+VALUES (1, '1.13.1', 2)
 ON CONFLICT (id) DO UPDATE
   SET upgraded_from = CASE
         WHEN (v.pgmq_version, v.script_revision) IS DISTINCT FROM (excluded.pgmq_version, excluded.script_revision)
