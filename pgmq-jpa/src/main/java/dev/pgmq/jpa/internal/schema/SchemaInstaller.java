@@ -8,12 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs an {@link InstallPlan} on a JDBC connection, under a transaction-scoped advisory lock. */
 public final class SchemaInstaller {
 
   /** Advisory lock key shared by every pgmq-jpa installer ("pgmqjpa1" in ASCII). */
   static final long LOCK_KEY = 0x70676d716a706131L;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
 
   private SchemaInstaller() {}
 
@@ -64,6 +68,7 @@ public final class SchemaInstaller {
               }
               s.execute("create schema if not exists partman");
               s.execute("create extension if not exists pg_partman schema partman");
+              LOG.info("Created the pg_partman extension in schema partman");
             }
             return null;
           });
@@ -87,12 +92,18 @@ public final class SchemaInstaller {
           s.execute("create extension if not exists pgmq cascade");
         }
         SchemaState after = SchemaInspector.inspect(connection);
+        LOG.info("Created the pgmq extension, version {}", after.extensionVersion());
         return new SchemaStatus(
             SchemaStatus.Kind.EXTENSION, after.extensionVersion(), SchemaStatus.Change.INSTALLED);
       case RUN_SQL:
         try (Statement s = connection.createStatement()) {
           s.execute(SqlScript.text());
         }
+        LOG.info(
+            "{} the PGMQ SQL API {} (SQL-only install){}",
+            plan.status().change() == SchemaStatus.Change.UPGRADED ? "Upgraded" : "Installed",
+            SqlScript.VERSION,
+            state.sqlInstall() == null ? "" : ", was " + state.sqlInstall());
         return plan.status();
       default:
         throw new IllegalStateException("unknown action " + plan.action());
