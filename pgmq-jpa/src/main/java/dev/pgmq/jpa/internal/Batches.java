@@ -1,6 +1,5 @@
 package dev.pgmq.jpa.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,14 +44,5 @@ final class Batches {
       sb.append(msgIds.get(i).longValue());
     }
     return sb.append('}').toString();
-  }
-
-  /** A single-column result of bigints as a list of Longs. */
-  static List<Long> ids(List<?> rows) {
-    List<Long> ids = new ArrayList<>(rows.size());
-    for (Object row : rows) {
-      ids.add(((Number) row).longValue());
-    }
-    return ids;
   }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.jpa.PgmqSchemaException;
 import dev.pgmq.jpa.QueueInfo;
 import dev.pgmq.jpa.QueueMetrics;
 import dev.pgmq.jpa.QueueNotFoundException;
@@ -32,12 +31,14 @@ public final class EntityManagerPgmq implements Pgmq {
 
   private static final String EMPTY_FILTER = "{}";
 
-  private final NativeCalls calls;
+  private final SessionStatements calls;
+  private final SessionStatements.RowReader<Message<JsonNode>> raw;
   private final JsonCodec codec;
 
   private EntityManagerPgmq(EntityManager em, JsonCodec codec) {
-    this.calls = new NativeCalls(em);
+    this.calls = new SessionStatements(em);
     this.codec = codec;
+    this.raw = Rows.messages(codec, JsonCodec.jsonNode());
   }
 
   /** Operations on {@code em} with {@code config}; cheap, nothing runs yet. */
@@ -56,12 +57,12 @@ public final class EntityManagerPgmq implements Pgmq {
 
   @Override
   public void createQueue(String queue) {
-    calls.single("create", null, PgmqSql.CREATE, check(queue));
+    calls.rows("create", null, PgmqSql.CREATE, Rows.RESULT, check(queue));
   }
 
   @Override
   public void createUnloggedQueue(String queue) {
-    calls.single("create_unlogged", null, PgmqSql.CREATE_UNLOGGED, check(queue));
+    calls.rows("create_unlogged", null, PgmqSql.CREATE_UNLOGGED, Rows.RESULT, check(queue));
   }
 
   @Override
@@ -70,10 +71,11 @@ public final class EntityManagerPgmq implements Pgmq {
     check(queue);
     Arguments.partitionIntervals(partitionInterval, retentionInterval);
     Partman.ensure(calls);
-    calls.single(
+    calls.rows(
         "create_partitioned",
         null,
         PgmqSql.CREATE_PARTITIONED,
+        Rows.RESULT,
         queue,
         partitionInterval.trim(),
         retentionInterval.trim());
@@ -86,23 +88,23 @@ public final class EntityManagerPgmq implements Pgmq {
 
   @Override
   public boolean dropQueue(String queue) {
-    return (Boolean) calls.single("drop_queue", null, PgmqSql.DROP, check(queue));
+    return calls.first("drop_queue", null, PgmqSql.DROP, Rows.RESULT, check(queue));
   }
 
   @Override
   public List<QueueInfo> listQueues() {
-    return Rows.queues(calls.tuples("list_queues", null, PgmqSql.LIST));
+    return calls.rows("list_queues", null, PgmqSql.LIST, Rows.QUEUE);
   }
 
   @Override
   public long purge(String queue) {
-    return ((Number) calls.single("purge_queue", queue, PgmqSql.PURGE, check(queue))).longValue();
+    return calls.first("purge_queue", queue, PgmqSql.PURGE, Rows.COUNT, check(queue));
   }
 
   @Override
   public QueueMetrics metrics(String queue) {
     List<QueueMetrics> rows =
-        Rows.metrics(calls.tuples("metrics", queue, PgmqSql.METRICS, check(queue)));
+        calls.rows("metrics", queue, PgmqSql.METRICS, Rows.METRICS, check(queue));
     if (rows.isEmpty()) {
       throw new QueueNotFoundException(queue, null);
     }
@@ -111,7 +113,7 @@ public final class EntityManagerPgmq implements Pgmq {
 
   @Override
   public List<QueueMetrics> metricsAll() {
-    return Rows.metrics(calls.tuples("metrics_all", null, PgmqSql.METRICS_ALL));
+    return calls.rows("metrics_all", null, PgmqSql.METRICS_ALL, Rows.METRICS);
   }
 
   // ---------------------------------------------------------------- send
@@ -155,16 +157,15 @@ public final class EntityManagerPgmq implements Pgmq {
     check(queue);
     String payload = codec.payload(message);
     String sql = PgmqSql.SEND[PgmqSql.sendShape(headers != null, delay)];
-    Object result =
+    Object[] params =
         headers == null
             ? (delay == null
-                ? calls.single("send", queue, sql, queue, payload)
-                : calls.single("send", queue, sql, queue, payload, bindable(delay)))
+                ? new Object[] {queue, payload}
+                : new Object[] {queue, payload, bindable(delay)})
             : (delay == null
-                ? calls.single("send", queue, sql, queue, payload, codec.headers(headers))
-                : calls.single(
-                    "send", queue, sql, queue, payload, codec.headers(headers), bindable(delay)));
-    return ((Number) result).longValue();
+                ? new Object[] {queue, payload, codec.headers(headers)}
+                : new Object[] {queue, payload, codec.headers(headers), bindable(delay)});
+    return calls.first("send", queue, sql, Rows.MSG_ID, params);
   }
 
   @Override
@@ -210,7 +211,7 @@ public final class EntityManagerPgmq implements Pgmq {
     check(queue);
     Object[] params = Batches.params(codec, queue, messages, headers, delay);
     String sql = PgmqSql.SEND_BATCH[PgmqSql.sendShape(headers != null, delay)];
-    return Batches.ids(calls.list("send_batch", queue, sql, params));
+    return calls.rows("send_batch", queue, sql, Rows.MSG_ID, params);
   }
 
   // ---------------------------------------------------------------- read
@@ -256,8 +257,8 @@ public final class EntityManagerPgmq implements Pgmq {
     check(queue);
     int vtSeconds = seconds(vt, "vt");
     positive(qty, "qty");
-    return Rows.messages(
-        calls.tuples("read", queue, PgmqSql.READ, queue, vtSeconds, qty, filter), codec, type);
+    return calls.rows(
+        "read", queue, PgmqSql.READ, Rows.messages(codec, type), queue, vtSeconds, qty, filter);
   }
 
   @Override
@@ -313,8 +314,8 @@ public final class EntityManagerPgmq implements Pgmq {
       Arguments.millis(pollInterval, "pollInterval", true),
       filter
     };
-    return Rows.messages(
-        calls.tuples("read_with_poll", queue, PgmqSql.READ_WITH_POLL, params), codec, type);
+    return calls.rows(
+        "read_with_poll", queue, PgmqSql.READ_WITH_POLL, Rows.messages(codec, type), params);
   }
 
   @Override
@@ -329,7 +330,7 @@ public final class EntityManagerPgmq implements Pgmq {
 
   private <T> List<Message<T>> popRows(String queue, JavaType type) {
     check(queue);
-    return Rows.messages(calls.tuples("pop", queue, PgmqSql.POP, queue), codec, type);
+    return calls.rows("pop", queue, PgmqSql.POP, Rows.messages(codec, type), queue);
   }
 
   @Override
@@ -338,7 +339,7 @@ public final class EntityManagerPgmq implements Pgmq {
     positive(qty, "qty");
     JavaType javaType = codec.type(type);
     calls.features().require(PgmqFeature.POP_QTY, "pop(queue, qty)");
-    return Rows.messages(calls.tuples("pop", queue, PgmqSql.POP_QTY, queue, qty), codec, javaType);
+    return calls.rows("pop", queue, PgmqSql.POP_QTY, Rows.<T>messages(codec, javaType), queue, qty);
   }
 
   // ---------------------------------------------------------------- grouped (FIFO) reads
@@ -401,8 +402,12 @@ public final class EntityManagerPgmq implements Pgmq {
             }
             : new Object[] {queue, vtSeconds, qty};
     calls.features().require(kind.feature(withPoll), kind.operation(withPoll));
-    return Rows.messages(
-        calls.tuples(kind.function(withPoll), queue, kind.sql(withPoll), params), codec, javaType);
+    return calls.rows(
+        kind.function(withPoll),
+        queue,
+        kind.sql(withPoll),
+        Rows.<T>messages(codec, javaType),
+        params);
   }
 
   // ---------------------------------------------------------------- visibility, delete, archive
@@ -411,7 +416,7 @@ public final class EntityManagerPgmq implements Pgmq {
   public Optional<Message<JsonNode>> setVt(String queue, long msgId, Duration vt) {
     check(queue);
     int vtSeconds = seconds(vt, "vt");
-    return first(messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT, queue, msgId, vtSeconds)));
+    return first(calls.rows("set_vt", queue, PgmqSql.SET_VT, raw, queue, msgId, vtSeconds));
   }
 
   @Override
@@ -419,7 +424,7 @@ public final class EntityManagerPgmq implements Pgmq {
     check(queue);
     String at = bindable(Objects.requireNonNull(visibleAt, "visibleAt")).toString();
     calls.features().require(PgmqFeature.SET_VT_TIMESTAMP, "setVt(queue, msgId, Instant)");
-    return first(messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT_TS, queue, msgId, at)));
+    return first(calls.rows("set_vt", queue, PgmqSql.SET_VT_TS, raw, queue, msgId, at));
   }
 
   @Override
@@ -428,7 +433,7 @@ public final class EntityManagerPgmq implements Pgmq {
     String ids = Batches.idArray(msgIds);
     int vtSeconds = seconds(vt, "vt");
     calls.features().require(PgmqFeature.SET_VT_BATCH, "setVt(queue, msgIds, Duration)");
-    return messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT_MANY, queue, ids, vtSeconds));
+    return calls.rows("set_vt", queue, PgmqSql.SET_VT_MANY, raw, queue, ids, vtSeconds);
   }
 
   @Override
@@ -437,31 +442,31 @@ public final class EntityManagerPgmq implements Pgmq {
     String ids = Batches.idArray(msgIds);
     String at = bindable(Objects.requireNonNull(visibleAt, "visibleAt")).toString();
     calls.features().require(PgmqFeature.SET_VT_BATCH_TIMESTAMP, "setVt(queue, msgIds, Instant)");
-    return messages(calls.tuples("set_vt", queue, PgmqSql.SET_VT_MANY_TS, queue, ids, at));
+    return calls.rows("set_vt", queue, PgmqSql.SET_VT_MANY_TS, raw, queue, ids, at);
   }
 
   @Override
   public boolean delete(String queue, long msgId) {
-    return (Boolean) calls.single("delete", queue, PgmqSql.DELETE, check(queue), msgId);
+    return calls.first("delete", queue, PgmqSql.DELETE, Rows.RESULT, check(queue), msgId);
   }
 
   @Override
   public List<Long> deleteBatch(String queue, List<Long> msgIds) {
     check(queue);
     String ids = Batches.idArray(msgIds);
-    return Batches.ids(calls.list("delete", queue, PgmqSql.DELETE_MANY, queue, ids));
+    return calls.rows("delete", queue, PgmqSql.DELETE_MANY, Rows.MSG_ID, queue, ids);
   }
 
   @Override
   public boolean archive(String queue, long msgId) {
-    return (Boolean) calls.single("archive", queue, PgmqSql.ARCHIVE, check(queue), msgId);
+    return calls.first("archive", queue, PgmqSql.ARCHIVE, Rows.RESULT, check(queue), msgId);
   }
 
   @Override
   public List<Long> archiveBatch(String queue, List<Long> msgIds) {
     check(queue);
     String ids = Batches.idArray(msgIds);
-    return Batches.ids(calls.list("archive", queue, PgmqSql.ARCHIVE_MANY, queue, ids));
+    return calls.rows("archive", queue, PgmqSql.ARCHIVE_MANY, Rows.MSG_ID, queue, ids);
   }
 
   // ---------------------------------------------------------------- topics, notifications
@@ -518,24 +523,20 @@ public final class EntityManagerPgmq implements Pgmq {
     check(queue);
     int ms = Arguments.millis(throttle, "throttle", false);
     calls.features().require(PgmqFeature.NOTIFY_INSERT, "enableNotifyInsert");
-    calls.single("enable_notify_insert", queue, PgmqSql.ENABLE_NOTIFY, queue, ms);
+    calls.rows("enable_notify_insert", queue, PgmqSql.ENABLE_NOTIFY, Rows.RESULT, queue, ms);
   }
 
   @Override
   public void disableNotifyInsert(String queue) {
     check(queue);
     calls.features().require(PgmqFeature.DISABLE_NOTIFY_INSERT, "disableNotifyInsert");
-    calls.single("disable_notify_insert", queue, PgmqSql.DISABLE_NOTIFY, queue);
+    calls.rows("disable_notify_insert", queue, PgmqSql.DISABLE_NOTIFY, Rows.RESULT, queue);
   }
 
   // ---------------------------------------------------------------- helpers
 
   private Topics topics() {
     return new Topics(calls, codec);
-  }
-
-  private List<Message<JsonNode>> messages(List<jakarta.persistence.Tuple> rows) {
-    return Rows.messages(rows, codec, JsonCodec.jsonNode());
   }
 
   private static <T> Optional<T> first(List<T> rows) {
@@ -545,11 +546,5 @@ public final class EntityManagerPgmq implements Pgmq {
   /** Delay or time as a bind value: seconds stay Integer, instants become ISO-8601 text. */
   static Object bindable(Object delay) {
     return delay instanceof Instant i ? i.toString() : delay;
-  }
-
-  static PgmqSchemaException partmanMissing() {
-    return new PgmqSchemaException(
-        "partitioned queues need the pg_partman extension, which this PostgreSQL server does not"
-            + " offer (install it, e.g. the postgresql-15-partman package)");
   }
 }

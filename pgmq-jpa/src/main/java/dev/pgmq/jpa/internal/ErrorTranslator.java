@@ -17,10 +17,9 @@ public final class ErrorTranslator {
    * The library exception for {@code failure} of {@code operation} on {@code queue} (may be null).
    * Library exceptions pass through unchanged; the original exception is always the cause.
    */
-  public static RuntimeException translate(
-      String operation, String queue, RuntimeException failure) {
-    if (failure instanceof PgmqException) {
-      return failure;
+  public static RuntimeException translate(String operation, String queue, Exception failure) {
+    if (failure instanceof PgmqException p) {
+      return p;
     }
     SQLException sql = sqlException(failure);
     String state = sql == null ? null : sql.getSQLState();

@@ -32,16 +32,26 @@ public final class PgmqFeatures {
     if (known != null) {
       return known;
     }
-    Object[] row = (Object[]) NativeCalls.query(em, DETECT_SQL).getSingleResult();
-    EnumSet<PgmqFeature> present = EnumSet.noneOf(PgmqFeature.class);
     PgmqFeature[] all = PgmqFeature.values();
-    for (int i = 0; i < all.length; i++) {
-      if (Boolean.TRUE.equals(row[i + 1])) {
-        present.add(all[i]);
-      }
-    }
+    EnumSet<PgmqFeature> present = EnumSet.noneOf(PgmqFeature.class);
+    boolean installed =
+        SessionStatements.execute(
+                em,
+                "feature detection",
+                null,
+                DETECT_SQL,
+                (rs, c) -> {
+                  for (PgmqFeature f : all) {
+                    if (c.getBoolean(rs, f.name())) {
+                      present.add(f);
+                    }
+                  }
+                  return c.getBoolean(rs, "installed");
+                },
+                new Object[0])
+            .get(0);
     PgmqFeatures detected = new PgmqFeatures(present);
-    if (Boolean.TRUE.equals(row[0])) {
+    if (installed) {
       CACHE.put(key, detected); // only cache once PGMQ is installed
     }
     return detected;
@@ -76,13 +86,14 @@ public final class PgmqFeatures {
 
   private static String detectSql() {
     StringBuilder sql =
-        new StringBuilder("select to_regprocedure('pgmq.send(text,jsonb)') is not null as c0");
-    int i = 1;
+        new StringBuilder(
+            "select to_regprocedure('pgmq.send(text,jsonb)') is not null as installed");
     for (PgmqFeature f : PgmqFeature.values()) {
       sql.append(", to_regprocedure('")
           .append(f.signature())
-          .append("') is not null as c")
-          .append(i++);
+          .append("') is not null as \"")
+          .append(f.name())
+          .append('"');
     }
     return sql.toString();
   }

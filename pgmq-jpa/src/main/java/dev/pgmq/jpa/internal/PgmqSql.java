@@ -20,34 +20,38 @@ final class PgmqSql {
       "array(select case when jsonb_typeof(e.v) = 'null' then null else e.v end"
           + " from jsonb_array_elements(cast(? as jsonb)) with ordinality as e(v, i) order by e.i)";
 
-  static final String CREATE = "select 1 from pgmq.create(" + Q + ")";
-  static final String CREATE_UNLOGGED = "select 1 from pgmq.create_unlogged(" + Q + ")";
+  static final String CREATE = "select true as result from pgmq.create(" + Q + ")";
+  static final String CREATE_UNLOGGED =
+      "select true as result from pgmq.create_unlogged(" + Q + ")";
   static final String CREATE_PARTITIONED =
-      "select 1 from pgmq.create_partitioned(" + Q + ", " + Q + ", " + Q + ")";
+      "select true as result from pgmq.create_partitioned(" + Q + ", " + Q + ", " + Q + ")";
 
   /** 0: pg_partman is created; 1: the server offers it; 2: it does not. */
   static final String PARTMAN_STATE =
       "select case when exists(select 1 from pg_extension where extname = 'pg_partman') then 0"
           + " when exists(select 1 from pg_available_extensions where name = 'pg_partman') then 1"
-          + " else 2 end";
+          + " else 2 end as result";
 
-  static final String CREATE_PARTMAN = "create extension if not exists pg_partman";
-  static final String DROP = "select pgmq.drop_queue(" + Q + ")";
+  static final String DROP = "select pgmq.drop_queue(" + Q + ") as result";
   static final String LIST = "select * from pgmq.list_queues()";
-  static final String PURGE = "select pgmq.purge_queue(" + Q + ")";
+  static final String PURGE = "select pgmq.purge_queue(" + Q + ") as result";
   static final String METRICS = "select * from pgmq.metrics(" + Q + ")";
   static final String METRICS_ALL = "select * from pgmq.metrics_all()";
 
   /** Indexed by {@link #sendShape}: none, headers, delay int, headers+int, ts, headers+ts. */
-  static final String[] SEND = shapes("select pgmq.send(" + Q + ", " + JSONB, JSONB);
+  static final String[] SEND = shapes("select pgmq.send(" + Q + ", " + JSONB, JSONB, ") as msg_id");
 
   static final String[] SEND_BATCH =
-      shapes("select * from pgmq.send_batch(" + Q + ", " + JSONB_ARRAY, JSONB_ARRAY);
+      shapes(
+          "select s.msg_id from pgmq.send_batch(" + Q + ", " + JSONB_ARRAY,
+          JSONB_ARRAY,
+          ") as s(msg_id)");
 
   static final String[] SEND_BATCH_TOPIC =
       shapes(
           "select queue_name, msg_id from pgmq.send_batch_topic(" + Q + ", " + JSONB_ARRAY,
-          JSONB_ARRAY);
+          JSONB_ARRAY,
+          ")");
 
   static final String READ =
       "select * from pgmq.read(" + Q + ", " + INT + ", " + INT + ", " + JSONB + ")";
@@ -77,23 +81,27 @@ final class PgmqSql {
   static final String SET_VT_MANY_TS =
       "select * from pgmq.set_vt(" + Q + ", " + IDS + ", " + TS + ")";
 
-  static final String DELETE = "select pgmq.delete(" + Q + ", cast(? as bigint))";
-  static final String DELETE_MANY = "select * from pgmq.delete(" + Q + ", " + IDS + ")";
-  static final String ARCHIVE = "select pgmq.archive(" + Q + ", cast(? as bigint))";
-  static final String ARCHIVE_MANY = "select * from pgmq.archive(" + Q + ", " + IDS + ")";
+  static final String DELETE = "select pgmq.delete(" + Q + ", cast(? as bigint)) as result";
+  static final String DELETE_MANY =
+      "select d.msg_id from pgmq.delete(" + Q + ", " + IDS + ") as d(msg_id)";
+  static final String ARCHIVE = "select pgmq.archive(" + Q + ", cast(? as bigint)) as result";
+  static final String ARCHIVE_MANY =
+      "select a.msg_id from pgmq.archive(" + Q + ", " + IDS + ") as a(msg_id)";
 
-  static final String BIND_TOPIC = "select 1 from pgmq.bind_topic(" + Q + ", " + Q + ")";
-  static final String UNBIND_TOPIC = "select pgmq.unbind_topic(" + Q + ", " + Q + ")";
-  static final String SEND_TOPIC = "select pgmq.send_topic(" + Q + ", " + JSONB + ")";
+  static final String BIND_TOPIC =
+      "select true as result from pgmq.bind_topic(" + Q + ", " + Q + ")";
+  static final String UNBIND_TOPIC = "select pgmq.unbind_topic(" + Q + ", " + Q + ") as result";
+  static final String SEND_TOPIC = "select pgmq.send_topic(" + Q + ", " + JSONB + ") as result";
   static final String SEND_TOPIC_FULL =
-      "select pgmq.send_topic(" + Q + ", " + JSONB + ", " + JSONB + ", " + INT + ")";
+      "select pgmq.send_topic(" + Q + ", " + JSONB + ", " + JSONB + ", " + INT + ") as result";
   static final String LIST_BINDINGS = "select * from pgmq.list_topic_bindings()";
   static final String LIST_BINDINGS_OF = "select * from pgmq.list_topic_bindings(" + Q + ")";
   static final String TEST_ROUTING = "select * from pgmq.test_routing(" + Q + ")";
 
   static final String ENABLE_NOTIFY =
-      "select 1 from pgmq.enable_notify_insert(" + Q + ", " + INT + ")";
-  static final String DISABLE_NOTIFY = "select 1 from pgmq.disable_notify_insert(" + Q + ")";
+      "select true as result from pgmq.enable_notify_insert(" + Q + ", " + INT + ")";
+  static final String DISABLE_NOTIFY =
+      "select true as result from pgmq.disable_notify_insert(" + Q + ")";
 
   /** A grouped read: {@code fn(queue, vt, qty)}. */
   static String grouped(String function) {
@@ -128,15 +136,15 @@ final class PgmqSql {
     return shape;
   }
 
-  private static String[] shapes(String head, String headers) {
+  private static String[] shapes(String head, String headers, String tail) {
     String h = ", " + headers;
     return new String[] {
-      head + ")",
-      head + h + ")",
-      head + ", " + INT + ")",
-      head + h + ", " + INT + ")",
-      head + ", " + TS + ")",
-      head + h + ", " + TS + ")"
+      head + tail,
+      head + h + tail,
+      head + ", " + INT + tail,
+      head + h + ", " + INT + tail,
+      head + ", " + TS + tail,
+      head + h + ", " + TS + tail
     };
   }
 }

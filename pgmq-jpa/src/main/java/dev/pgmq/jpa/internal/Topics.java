@@ -10,10 +10,10 @@ import java.util.Objects;
 /** Topic routing calls (PGMQ 1.11+). */
 final class Topics {
 
-  private final NativeCalls calls;
+  private final SessionStatements calls;
   private final JsonCodec codec;
 
-  Topics(NativeCalls calls, JsonCodec codec) {
+  Topics(SessionStatements calls, JsonCodec codec) {
     this.calls = calls;
     this.codec = codec;
   }
@@ -22,38 +22,39 @@ final class Topics {
     Objects.requireNonNull(pattern, "pattern");
     QueueNames.check(queue);
     require("bindTopic");
-    calls.single("bind_topic", queue, PgmqSql.BIND_TOPIC, pattern, queue);
+    calls.rows("bind_topic", queue, PgmqSql.BIND_TOPIC, Rows.RESULT, pattern, queue);
   }
 
   boolean unbind(String pattern, String queue) {
     Objects.requireNonNull(pattern, "pattern");
     QueueNames.check(queue);
     require("unbindTopic");
-    return (Boolean) calls.single("unbind_topic", null, PgmqSql.UNBIND_TOPIC, pattern, queue);
+    return calls.first("unbind_topic", null, PgmqSql.UNBIND_TOPIC, Rows.RESULT, pattern, queue);
   }
 
   int send(String routingKey, Object message, Map<String, ?> headers, Duration delay) {
     Objects.requireNonNull(routingKey, "routingKey");
     String payload = codec.payload(message);
-    Object result;
+    long result;
     if (delay == null) {
       require("sendTopic");
-      result = calls.single("send_topic", null, PgmqSql.SEND_TOPIC, routingKey, payload);
+      result = calls.first("send_topic", null, PgmqSql.SEND_TOPIC, Rows.COUNT, routingKey, payload);
     } else {
       int seconds = Arguments.seconds(delay, "delay");
       String headerJson = codec.headers(headers);
       require("sendTopic");
       result =
-          calls.single(
+          calls.first(
               "send_topic",
               null,
               PgmqSql.SEND_TOPIC_FULL,
+              Rows.COUNT,
               routingKey,
               payload,
               headerJson,
               seconds);
     }
-    return ((Number) result).intValue();
+    return (int) result;
   }
 
   List<RoutedMessage> sendBatch(
@@ -63,21 +64,20 @@ final class Topics {
     Object[] params = Batches.params(codec, routingKey, messages, headers, seconds);
     require("sendBatchTopic");
     String sql = PgmqSql.SEND_BATCH_TOPIC[PgmqSql.sendShape(headers != null, seconds)];
-    return Rows.routed(calls.tuples("send_batch_topic", null, sql, params));
+    return calls.rows("send_batch_topic", null, sql, Rows.ROUTED, params);
   }
 
   List<TopicBinding> list(String queue) {
     require("listTopicBindings");
-    return Rows.bindings(
-        queue == null
-            ? calls.tuples("list_topic_bindings", null, PgmqSql.LIST_BINDINGS)
-            : calls.tuples("list_topic_bindings", null, PgmqSql.LIST_BINDINGS_OF, queue));
+    return queue == null
+        ? calls.rows("list_topic_bindings", null, PgmqSql.LIST_BINDINGS, Rows.BINDING)
+        : calls.rows("list_topic_bindings", null, PgmqSql.LIST_BINDINGS_OF, Rows.BINDING, queue);
   }
 
   List<TopicBinding> testRouting(String routingKey) {
     Objects.requireNonNull(routingKey, "routingKey");
     require("testRouting");
-    return Rows.bindings(calls.tuples("test_routing", null, PgmqSql.TEST_ROUTING, routingKey));
+    return calls.rows("test_routing", null, PgmqSql.TEST_ROUTING, Rows.BINDING, routingKey);
   }
 
   private void require(String operation) {
