@@ -8,6 +8,8 @@ import dev.pgmq.outbox.internal.hibernate.OutboxFlushListener;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -71,7 +73,7 @@ public final class SessionOutbox implements Outbox {
     Objects.requireNonNull(event, "event");
     Map<String, ?> copy = null;
     if (headers != null && !headers.isEmpty()) {
-      copy = Map.copyOf(headers);
+      copy = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
       Object id = copy.get(EnvelopeHeaders.EVENT_ID);
       if (id != null) {
         UUID.fromString(id.toString());
