@@ -54,11 +54,20 @@ public interface Pgmq {
   }
 
   /**
-   * Operations that run as native queries on {@code entityManager}, on its connection and inside
-   * its <b>active</b> transaction: they commit or roll back with the caller's entity changes, and
-   * never commit themselves. Every call fails fast with {@link NoActiveTransactionException} when
-   * no transaction is active. The result is as thread-safe as the {@code EntityManager} (that is,
-   * not: use it on the thread that owns the {@code EntityManager}). Creating one is cheap.
+   * Operations that run on {@code entityManager}'s own JDBC connection, inside its <b>active</b>
+   * transaction (resource-local or JTA): they commit or roll back with the caller's entity changes,
+   * and never commit, roll back or flush themselves. Every call fails fast with {@link
+   * NoActiveTransactionException} when no transaction is active.
+   *
+   * <p>Each call is one SQL statement issued through the Hibernate session's JDBC machinery (so the
+   * session's {@code StatementInspector}, statistics and exception conversion apply). Pending
+   * entity changes are not flushed before it (a PGMQ function never reads entity tables); they are
+   * flushed at commit as usual, in the same transaction, so {@code em.persist(order);
+   * pgmq.send("orders", event);} commits both or neither. A failed call leaves the transaction
+   * aborted in PostgreSQL: roll it back. The {@code EntityManager} must be Hibernate's.
+   *
+   * <p>The result is as thread-safe as the {@code EntityManager} (that is, not: use it on the
+   * thread that owns the {@code EntityManager}). Creating one is cheap; nothing runs until a call.
    */
   static Pgmq using(EntityManager entityManager, PgmqConfig config) {
     return dev.pgmq.jpa.internal.EntityManagerPgmq.create(entityManager, config);
