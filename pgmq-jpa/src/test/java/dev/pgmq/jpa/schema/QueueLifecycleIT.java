@@ -7,6 +7,8 @@ import dev.pgmq.jpa.testing.TestDatabase;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,24 @@ class QueueLifecycleIT {
     assertThat((Long) sql.one("select count(*) from pgmq.meta where queue_name = ?", q))
         .isEqualTo(1L);
     assertThat((Long) sql.one("select count(*) from pgmq.q_" + q)).isEqualTo(1L);
+  }
+
+  @Test
+  void concurrentCreatesOfOneQueueSerialiseOnItsAdvisoryLock() throws Exception {
+    String q = db.uniqueName("racy");
+    try (Connection other = db.connect()) {
+      other.setAutoCommit(false);
+      new Sql(other).exec("select pgmq.create(?)", q);
+      CompletableFuture<Void> second =
+          CompletableFuture.runAsync(() -> sql.exec("select pgmq.create(?)", q));
+      Thread.sleep(300);
+      assertThat(second).as("second create waits for the first's lock").isNotDone();
+      other.commit();
+      second.get(10, TimeUnit.SECONDS);
+    }
+    assertThat((Long) sql.one("select count(*) from pgmq.meta where queue_name = ?", q))
+        .isEqualTo(1L);
+    assertThat((Long) sql.one("select pgmq.send(?, '{}'::jsonb)", q)).isEqualTo(1L);
   }
 
   @Test
