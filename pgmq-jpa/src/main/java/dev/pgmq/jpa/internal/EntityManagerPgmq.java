@@ -1,11 +1,9 @@
 package dev.pgmq.jpa.internal;
 
-import static dev.pgmq.jpa.internal.Arguments.positive;
 import static dev.pgmq.jpa.internal.Arguments.seconds;
 import static dev.pgmq.jpa.internal.QueueNames.check;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
@@ -34,11 +32,15 @@ public final class EntityManagerPgmq implements Pgmq {
   private final SessionStatements calls;
   private final SessionStatements.RowReader<Message<JsonNode>> raw;
   private final JsonCodec codec;
+  private final Sends sends;
+  private final Reads reads;
 
   private EntityManagerPgmq(EntityManager em, JsonCodec codec) {
     this.calls = new SessionStatements(em);
     this.codec = codec;
     this.raw = Rows.messages(codec, JsonCodec.jsonNode());
+    this.sends = new Sends(calls, codec);
+    this.reads = new Reads(calls, codec);
   }
 
   /** Operations on {@code em} with {@code config}; cheap, nothing runs yet. */
@@ -120,157 +122,125 @@ public final class EntityManagerPgmq implements Pgmq {
 
   @Override
   public long send(String queue, Object message) {
-    return sendOne(queue, message, null, null);
+    return sends.one(queue, message, null, null);
   }
 
   @Override
   public long send(String queue, Object message, Duration delay) {
-    return sendOne(queue, message, null, seconds(delay, "delay"));
+    return sends.one(queue, message, null, seconds(delay, "delay"));
   }
 
   @Override
   public long send(String queue, Object message, Instant visibleAt) {
-    return sendOne(queue, message, null, Objects.requireNonNull(visibleAt, "visibleAt"));
+    return sends.one(queue, message, null, Objects.requireNonNull(visibleAt, "visibleAt"));
   }
 
   @Override
   public long send(String queue, Object message, Map<String, ?> headers) {
-    return sendOne(queue, message, Objects.requireNonNull(headers, "headers"), null);
+    return sends.one(queue, message, Objects.requireNonNull(headers, "headers"), null);
   }
 
   @Override
   public long send(String queue, Object message, Map<String, ?> headers, Duration delay) {
-    return sendOne(
+    return sends.one(
         queue, message, Objects.requireNonNull(headers, "headers"), seconds(delay, "delay"));
   }
 
   @Override
   public long send(String queue, Object message, Map<String, ?> headers, Instant visibleAt) {
-    return sendOne(
+    return sends.one(
         queue,
         message,
         Objects.requireNonNull(headers, "headers"),
         Objects.requireNonNull(visibleAt, "visibleAt"));
   }
 
-  private long sendOne(String queue, Object message, Map<String, ?> headers, Object delay) {
-    check(queue);
-    String payload = codec.payload(message);
-    String sql = PgmqSql.SEND[PgmqSql.sendShape(headers != null, delay)];
-    Object[] params =
-        headers == null
-            ? (delay == null
-                ? new Object[] {queue, payload}
-                : new Object[] {queue, payload, bindable(delay)})
-            : (delay == null
-                ? new Object[] {queue, payload, codec.headers(headers)}
-                : new Object[] {queue, payload, codec.headers(headers), bindable(delay)});
-    return calls.first("send", queue, sql, Rows.MSG_ID, params);
-  }
-
   @Override
   public List<Long> sendBatch(String queue, List<?> messages) {
-    return sendMany(queue, messages, null, null);
+    return sends.many(queue, messages, null, null);
   }
 
   @Override
   public List<Long> sendBatch(String queue, List<?> messages, Duration delay) {
-    return sendMany(queue, messages, null, seconds(delay, "delay"));
+    return sends.many(queue, messages, null, seconds(delay, "delay"));
   }
 
   @Override
   public List<Long> sendBatch(String queue, List<?> messages, Instant visibleAt) {
-    return sendMany(queue, messages, null, Objects.requireNonNull(visibleAt, "visibleAt"));
+    return sends.many(queue, messages, null, Objects.requireNonNull(visibleAt, "visibleAt"));
   }
 
   @Override
   public List<Long> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers) {
-    return sendMany(queue, messages, Objects.requireNonNull(headers, "headers"), null);
+    return sends.many(queue, messages, Objects.requireNonNull(headers, "headers"), null);
   }
 
   @Override
   public List<Long> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    return sendMany(
+    return sends.many(
         queue, messages, Objects.requireNonNull(headers, "headers"), seconds(delay, "delay"));
   }
 
   @Override
   public List<Long> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers, Instant visibleAt) {
-    return sendMany(
+    return sends.many(
         queue,
         messages,
         Objects.requireNonNull(headers, "headers"),
         Objects.requireNonNull(visibleAt, "visibleAt"));
   }
 
-  private List<Long> sendMany(
-      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Object delay) {
-    check(queue);
-    Object[] params = Batches.params(codec, queue, messages, headers, delay);
-    String sql = PgmqSql.SEND_BATCH[PgmqSql.sendShape(headers != null, delay)];
-    return calls.rows("send_batch", queue, sql, Rows.MSG_ID, params);
-  }
-
   // ---------------------------------------------------------------- read
 
   @Override
   public Optional<Message<JsonNode>> read(String queue, Duration vt) {
-    return first(readRows(queue, vt, 1, EMPTY_FILTER, JsonCodec.jsonNode()));
+    return first(reads.rows(queue, vt, 1, EMPTY_FILTER, JsonCodec.jsonNode()));
   }
 
   @Override
   public <T> Optional<Message<T>> read(String queue, Duration vt, Class<T> type) {
-    return first(readRows(queue, vt, 1, EMPTY_FILTER, codec.type(type)));
+    return first(reads.rows(queue, vt, 1, EMPTY_FILTER, codec.type(type)));
   }
 
   @Override
   public <T> Optional<Message<T>> read(String queue, Duration vt, TypeReference<T> type) {
-    return first(readRows(queue, vt, 1, EMPTY_FILTER, codec.type(type)));
+    return first(reads.rows(queue, vt, 1, EMPTY_FILTER, codec.type(type)));
   }
 
   @Override
   public <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, TypeReference<T> type) {
-    return readRows(queue, vt, qty, EMPTY_FILTER, codec.type(type));
+    return reads.rows(queue, vt, qty, EMPTY_FILTER, codec.type(type));
   }
 
   @Override
   public List<Message<JsonNode>> readBatch(String queue, Duration vt, int qty) {
-    return readRows(queue, vt, qty, EMPTY_FILTER, JsonCodec.jsonNode());
+    return reads.rows(queue, vt, qty, EMPTY_FILTER, JsonCodec.jsonNode());
   }
 
   @Override
   public <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, Class<T> type) {
-    return readRows(queue, vt, qty, EMPTY_FILTER, codec.type(type));
+    return reads.rows(queue, vt, qty, EMPTY_FILTER, codec.type(type));
   }
 
   @Override
   public <T> List<Message<T>> readBatch(
       String queue, Duration vt, int qty, Object conditional, Class<T> type) {
-    return readRows(queue, vt, qty, codec.conditional(conditional), codec.type(type));
-  }
-
-  private <T> List<Message<T>> readRows(
-      String queue, Duration vt, int qty, String filter, JavaType type) {
-    check(queue);
-    int vtSeconds = seconds(vt, "vt");
-    positive(qty, "qty");
-    return calls.rows(
-        "read", queue, PgmqSql.READ, Rows.messages(codec, type), queue, vtSeconds, qty, filter);
+    return reads.rows(queue, vt, qty, codec.conditional(conditional), codec.type(type));
   }
 
   @Override
   public List<Message<JsonNode>> readWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval) {
-    return poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, JsonCodec.jsonNode());
+    return reads.poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, JsonCodec.jsonNode());
   }
 
   @Override
   public <T> List<Message<T>> readWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, codec.type(type));
+    return reads.poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, codec.type(type));
   }
 
   @Override
@@ -281,7 +251,7 @@ public final class EntityManagerPgmq implements Pgmq {
       Duration maxPoll,
       Duration pollInterval,
       TypeReference<T> type) {
-    return poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, codec.type(type));
+    return reads.poll(queue, vt, qty, maxPoll, pollInterval, EMPTY_FILTER, codec.type(type));
   }
 
   @Override
@@ -293,121 +263,59 @@ public final class EntityManagerPgmq implements Pgmq {
       Duration pollInterval,
       Object conditional,
       Class<T> type) {
-    return poll(
+    return reads.poll(
         queue, vt, qty, maxPoll, pollInterval, codec.conditional(conditional), codec.type(type));
-  }
-
-  private <T> List<Message<T>> poll(
-      String queue,
-      Duration vt,
-      int qty,
-      Duration maxPoll,
-      Duration pollInterval,
-      String filter,
-      JavaType type) {
-    check(queue);
-    Object[] params = {
-      queue,
-      seconds(vt, "vt"),
-      positive(qty, "qty"),
-      seconds(maxPoll, "maxPoll"),
-      Arguments.millis(pollInterval, "pollInterval", true),
-      filter
-    };
-    return calls.rows(
-        "read_with_poll", queue, PgmqSql.READ_WITH_POLL, Rows.messages(codec, type), params);
   }
 
   @Override
   public Optional<Message<JsonNode>> pop(String queue) {
-    return first(popRows(queue, JsonCodec.jsonNode()));
+    return first(reads.pop(queue, JsonCodec.jsonNode()));
   }
 
   @Override
   public <T> Optional<Message<T>> pop(String queue, Class<T> type) {
-    return first(popRows(queue, codec.type(type)));
-  }
-
-  private <T> List<Message<T>> popRows(String queue, JavaType type) {
-    check(queue);
-    return calls.rows("pop", queue, PgmqSql.POP, Rows.messages(codec, type), queue);
+    return first(reads.pop(queue, codec.type(type)));
   }
 
   @Override
   public <T> List<Message<T>> pop(String queue, int qty, Class<T> type) {
-    check(queue);
-    positive(qty, "qty");
-    JavaType javaType = codec.type(type);
-    calls.features().require(PgmqFeature.POP_QTY, "pop(queue, qty)");
-    return calls.rows("pop", queue, PgmqSql.POP_QTY, Rows.<T>messages(codec, javaType), queue, qty);
+    return reads.pop(queue, qty, codec.type(type));
   }
 
   // ---------------------------------------------------------------- grouped (FIFO) reads
 
   @Override
   public <T> List<Message<T>> readGrouped(String queue, Duration vt, int qty, Class<T> type) {
-    return grouped(GroupedRead.OLDEST_FIRST, queue, vt, qty, null, null, type);
+    return reads.grouped(GroupedRead.OLDEST_FIRST, queue, vt, qty, null, null, type);
   }
 
   @Override
   public <T> List<Message<T>> readGroupedRoundRobin(
       String queue, Duration vt, int qty, Class<T> type) {
-    return grouped(GroupedRead.ROUND_ROBIN, queue, vt, qty, null, null, type);
+    return reads.grouped(GroupedRead.ROUND_ROBIN, queue, vt, qty, null, null, type);
   }
 
   @Override
   public <T> List<Message<T>> readGroupedHead(String queue, Duration vt, int qty, Class<T> type) {
-    return grouped(GroupedRead.HEAD, queue, vt, qty, null, null, type);
+    return reads.grouped(GroupedRead.HEAD, queue, vt, qty, null, null, type);
   }
 
   @Override
   public <T> List<Message<T>> readGroupedWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return grouped(GroupedRead.OLDEST_FIRST, queue, vt, qty, maxPoll, pollInterval, type);
+    return reads.grouped(GroupedRead.OLDEST_FIRST, queue, vt, qty, maxPoll, pollInterval, type);
   }
 
   @Override
   public <T> List<Message<T>> readGroupedRoundRobinWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return grouped(GroupedRead.ROUND_ROBIN, queue, vt, qty, maxPoll, pollInterval, type);
+    return reads.grouped(GroupedRead.ROUND_ROBIN, queue, vt, qty, maxPoll, pollInterval, type);
   }
 
   @Override
   public <T> List<Message<T>> readGroupedHeadWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return grouped(GroupedRead.HEAD, queue, vt, qty, maxPoll, pollInterval, type);
-  }
-
-  private <T> List<Message<T>> grouped(
-      GroupedRead kind,
-      String queue,
-      Duration vt,
-      int qty,
-      Duration maxPoll,
-      Duration pollInterval,
-      Class<T> type) {
-    check(queue);
-    int vtSeconds = seconds(vt, "vt");
-    positive(qty, "qty");
-    JavaType javaType = codec.type(type);
-    boolean withPoll = maxPoll != null || pollInterval != null;
-    Object[] params =
-        withPoll
-            ? new Object[] {
-              queue,
-              vtSeconds,
-              qty,
-              seconds(maxPoll, "maxPoll"),
-              Arguments.millis(pollInterval, "pollInterval", true)
-            }
-            : new Object[] {queue, vtSeconds, qty};
-    calls.features().require(kind.feature(withPoll), kind.operation(withPoll));
-    return calls.rows(
-        kind.function(withPoll),
-        queue,
-        kind.sql(withPoll),
-        Rows.<T>messages(codec, javaType),
-        params);
+    return reads.grouped(GroupedRead.HEAD, queue, vt, qty, maxPoll, pollInterval, type);
   }
 
   // ---------------------------------------------------------------- visibility, delete, archive
