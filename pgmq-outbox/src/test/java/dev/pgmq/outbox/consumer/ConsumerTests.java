@@ -15,8 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
@@ -114,13 +114,13 @@ final class ConsumerTests {
     }
   }
 
-  /** Records every listener callback. */
+  /** Records every listener callback (read the lists once the consumer is closed). */
   static final class Recorder implements ConsumerListener {
-    final List<Message<JsonNode>> received = new CopyOnWriteArrayList<>();
-    final List<Message<JsonNode>> processed = new CopyOnWriteArrayList<>();
-    final List<Throwable> failures = new CopyOnWriteArrayList<>();
-    final List<Duration> retryDelays = new CopyOnWriteArrayList<>();
-    final List<String> deadLettered = new CopyOnWriteArrayList<>();
+    final List<Message<JsonNode>> received = Collections.synchronizedList(new ArrayList<>());
+    final List<Message<JsonNode>> processed = Collections.synchronizedList(new ArrayList<>());
+    final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    final List<Duration> retryDelays = Collections.synchronizedList(new ArrayList<>());
+    final List<String> deadLettered = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void onReceived(String queue, Message<JsonNode> message) {
