@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A message read from a queue ({@code pgmq.message_record}), names as in PGMQ.
+ * A message read from a queue ({@code pgmq.message_record}), names as in PGMQ. An immutable value
+ * (as immutable as the payload type), detached from any transaction; safe to share between threads.
  *
  * @param msgId the id PGMQ assigned at send
  * @param readCt how many times it has been read (this read included)

@@ -3,7 +3,7 @@ package dev.pgmq.jpa;
 import java.time.Instant;
 
 /**
- * A queue as {@code pgmq.list_queues} reports it.
+ * A queue as {@code pgmq.list_queues} reports it; an immutable, thread-safe value.
  *
  * @param queueName the name as created
  * @param isPartitioned whether pg_partman partitions it

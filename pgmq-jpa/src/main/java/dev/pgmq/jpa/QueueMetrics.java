@@ -3,7 +3,8 @@ package dev.pgmq.jpa;
 import java.time.Instant;
 
 /**
- * Metrics of one queue ({@code pgmq.metrics_result}).
+ * Metrics of one queue ({@code pgmq.metrics_result}): an immutable snapshot taken in the call's
+ * transaction; thread-safe.
  *
  * @param queueName the queue
  * @param queueLength messages in the queue, visible or not

@@ -3,7 +3,7 @@ package dev.pgmq.jpa;
 import java.time.Instant;
 
 /**
- * A topic binding ({@code pgmq.topic_bindings}).
+ * A topic binding ({@code pgmq.topic_bindings}); an immutable, thread-safe value.
  *
  * @param pattern the routing pattern
  * @param queueName the bound queue
