@@ -1,0 +1,110 @@
+package dev.pgmq.it.cdi;
+
+import com.arjuna.ats.jta.cdi.TransactionExtension;
+import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.outbox.cdi.PgmqExtension;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/** Starts the sample application in Weld SE on a test database and reads its tables back. */
+final class CdiApp {
+
+  static {
+    // Narayana keeps its transaction log under the build directory, not the working directory.
+    String store = "target/narayana-store";
+    System.setProperty("ObjectStoreEnvironmentBean.objectStoreDir", store);
+    System.setProperty("com.arjuna.ats.arjuna.objectstore.objectStoreDir", store);
+  }
+
+  /** The queues of the sample application. */
+  static final List<String> QUEUES = List.of("orders", "payments", Orders.AUDIT_QUEUE);
+
+  private CdiApp() {}
+
+  /**
+   * A container with {@code beanClasses}, the database, PGMQ's extension and Narayana's (JTA
+   * transactions, {@code @Transactional}, {@code @TransactionScoped}). Discovery is off, so Weld SE
+   * loads no extension from the class path by itself: they are added here, as an application with
+   * discovery off must do.
+   */
+  static WeldContainer start(TestDatabase db, Class<?>... beanClasses) {
+    return new Weld("pgmq-it-" + UUID.randomUUID())
+        .disableDiscovery()
+        .addBeanClasses(beanClasses)
+        .addExtension(new PgmqExtension())
+        .addExtension(new TransactionExtension())
+        .addExtension(new DatabaseBean(db))
+        .initialize();
+  }
+
+  /** Creates the tables and queues of the sample application (idempotent) and empties them. */
+  static void freshSchema(TestDatabase db) {
+    sql(
+        db,
+        "create sequence if not exists shop_order_seq",
+        "create table if not exists shop_order (id bigint primary key, customer varchar(255),"
+            + " status varchar(255))",
+        "create sequence if not exists shipment_seq",
+        "create table if not exists shipment (id bigint primary key, order_id bigint unique,"
+            + " customer varchar(255))",
+        "truncate shop_order, shipment");
+    for (String queue : QUEUES) {
+      sql(db, "select pgmq.create('" + queue + "')", "select pgmq.purge_queue('" + queue + "')");
+    }
+    sql(
+        db,
+        "select pgmq.purge_queue(queue_name) from pgmq.list_queues() where queue_name like '%_dlq'");
+  }
+
+  static void sql(TestDatabase db, String... statements) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long count(TestDatabase db, String table) {
+    return single(db, "select count(*) from " + table);
+  }
+
+  static long single(TestDatabase db, String query) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Long> longs(TestDatabase db, String query) {
+    List<Long> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  /** Messages in {@code queue}, visible or not. */
+  static long messages(TestDatabase db, String queue) {
+    return count(db, "pgmq.q_" + queue);
+  }
+}

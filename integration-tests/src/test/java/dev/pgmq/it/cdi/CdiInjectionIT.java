@@ -1,0 +1,73 @@
+package dev.pgmq.it.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.jpa.testing.PgmqDatabaseTest;
+import dev.pgmq.jpa.testing.TestDatabase;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.util.Map;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the extension makes injectable, on Weld SE. */
+@PgmqDatabaseTest
+class CdiInjectionIT {
+
+  private final TestDatabase db;
+
+  CdiInjectionIT(TestDatabase db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void empty() {
+    CdiApp.freshSchema(db);
+  }
+
+  @Test
+  void pgmqOutboxAndClientAreInjected() {
+    try (WeldContainer container = CdiApp.start(db, LocalPersistence.class, InjectionProbe.class)) {
+      InjectionProbe probe = container.select(InjectionProbe.class).get();
+
+      assertThat(probe.pgmq()).isInstanceOf(dev.pgmq.jpa.Pgmq.class);
+      assertThat(probe.outbox()).isInstanceOf(dev.pgmq.outbox.Outbox.class);
+      long id = probe.client().send("audit", Map.of("by", "client"));
+
+      assertThat(id).isPositive();
+      assertThat(CdiApp.messages(db, "audit")).isEqualTo(1);
+      assertThat(probe.client().metrics("audit").queueLength()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void injectedPgmqJoinsTheTransactionOfTheRequestsEntityManager() {
+    try (WeldContainer container = CdiApp.start(db, LocalPersistence.class, InjectionProbe.class)) {
+      long seenInside = container.select(InjectionProbe.class).get().sendThenRollBack("audit");
+
+      assertThat(seenInside).isEqualTo(1);
+      assertThat(CdiApp.messages(db, "audit")).isZero();
+    }
+  }
+
+  @Test
+  void pgmqClientOverAJtaFactoryFailsWithAClearMessage() {
+    try (WeldContainer container = CdiApp.start(db, JtaPersistence.class)) {
+      PgmqClient client = container.select(PgmqClient.class).get();
+
+      assertThatThrownBy(() -> client.send("audit", Map.of("by", "client")))
+          .hasStackTraceContaining(
+              "@Inject PgmqClient needs a resource-local EntityManagerFactory");
+    }
+  }
+
+  @Test
+  void injectingPgmqWithoutAnEntityManagerBeanFailsTheDeployment() {
+    assertThatThrownBy(() -> CdiApp.start(db, PgmqUser.class).close())
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("PgmqUser.pgmq")
+        .hasMessageContaining("needs one EntityManager bean with qualifier @Default, found 0");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.pgmq.it.cdi;
+
+import dev.pgmq.jpa.testing.TestDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/** Resource-local persistence in Java SE: one EntityManager per request context. */
+@ApplicationScoped
+public class LocalPersistence {
+
+  @Produces
+  @ApplicationScoped
+  EntityManagerFactory factory(TestDatabase db) {
+    return new HibernatePersistenceConfiguration("cdi-local")
+        .managedClasses(Order.class, Shipment.class)
+        .jdbcUrl(db.jdbcUrl())
+        .jdbcCredentials(db.user(), db.password())
+        .jdbcPoolSize(6)
+        .createEntityManagerFactory();
+  }
+
+  void close(@Disposes EntityManagerFactory factory) {
+    factory.close();
+  }
+
+  @Produces
+  @RequestScoped
+  EntityManager entityManager(EntityManagerFactory factory) {
+    return factory.createEntityManager();
+  }
+
+  void close(@Disposes EntityManager em) {
+    em.close();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.pgmq.it.cdi;
+
+import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.consumer.MessageContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The sample application's consumer: records a shipment for every placed order, through the
+ * injected EntityManager, in the transaction that acknowledges the message.
+ */
+@ApplicationScoped
+public class ShippingListener {
+
+  @Inject EntityManager em;
+
+  @PgmqListener(queue = "orders", concurrency = 2, maxAttempts = 3, backoffInitial = "1s")
+  void ship(OrderPlaced event, MessageContext context) {
+    em.persist(new Shipment(event.orderId(), event.customer()));
+  }
+}

@@ -1,0 +1,2 @@
+/** Listener beans that a deployment must refuse, one mistake each. */
+package dev.pgmq.it.cdi.misconfigured;
