@@ -148,6 +148,7 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
     if (notifyListener != null) {
       notifyListener.close();
     }
+    awaitHelpers(); // their connections go back to the pool before stop returns
     state = State.STOPPED;
     stoppedInTime = inTime;
     LOG.info("stopped consuming '{}'{}", queue(), inTime ? "" : " (some handlers were abandoned)");
@@ -164,6 +165,19 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
     return Transactions.call(
         settings.transactionRunner(),
         em -> DeadLetters.replay(em, settings.config(), deadLetterQueue(), queue(), max));
+  }
+
+  private void awaitHelpers() {
+    try {
+      if (extender != null) {
+        extender.awaitTermination(2, TimeUnit.SECONDS);
+      }
+      if (notifyThread != null && notifyThread != Thread.currentThread()) {
+        notifyThread.join(2000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private boolean joinAll(long deadlineNanos) {
