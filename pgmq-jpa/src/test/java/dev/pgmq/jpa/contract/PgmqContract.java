@@ -1,12 +1,14 @@
 package dev.pgmq.jpa.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.QueueInfo;
+import dev.pgmq.jpa.QueueNotFoundException;
 import dev.pgmq.jpa.RoutedMessage;
 import dev.pgmq.jpa.TopicBinding;
 import java.sql.Connection;
@@ -150,6 +152,19 @@ abstract class PgmqContract extends CoreOperationsContract {
     assertThat(pgmq().unbindTopic(key + ".*", queue)).isTrue();
     assertThat(pgmq().unbindTopic(key + ".*", queue)).isFalse();
     assertThat(pgmq().sendTopic(key + ".login", 1)).isZero();
+  }
+
+  @Test
+  void newerOperationsOnAMissingQueueRaiseQueueNotFound() {
+    String missing = db.uniqueName("missing");
+    assertThatThrownBy(() -> pgmq().bindTopic("x.*", missing))
+        .isInstanceOf(QueueNotFoundException.class);
+    assertThatThrownBy(() -> pgmq().enableNotifyInsert(missing))
+        .isInstanceOf(QueueNotFoundException.class);
+    assertThatThrownBy(() -> pgmq().readGrouped(missing, VT, 1, JsonNode.class))
+        .isInstanceOf(QueueNotFoundException.class);
+    assertThatThrownBy(() -> pgmq().sendBatch(missing, List.of(1)))
+        .isInstanceOf(QueueNotFoundException.class);
   }
 
   // ---------------------------------------------------------------- notifications
