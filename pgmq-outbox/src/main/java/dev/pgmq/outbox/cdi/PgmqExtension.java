@@ -1,5 +1,7 @@
 package dev.pgmq.outbox.cdi;
 
+import dev.pgmq.outbox.cdi.internal.OutboxBean;
+import dev.pgmq.outbox.cdi.internal.PgmqBean;
 import dev.pgmq.outbox.cdi.internal.PgmqDeployment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -10,6 +12,7 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
@@ -35,6 +38,14 @@ public class PgmqExtension implements Extension {
 
   void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
     deployment.addBeans(event, beanManager);
+  }
+
+  void vetoDiscovered(@Observes ProcessAnnotatedType<PgmqBean> event) {
+    deployment.vetoDiscovered(event);
+  }
+
+  void vetoDiscoveredOutbox(@Observes ProcessAnnotatedType<OutboxBean> event) {
+    deployment.vetoDiscovered(event);
   }
 
   <X> void findListeners(@Observes ProcessManagedBean<X> event) {

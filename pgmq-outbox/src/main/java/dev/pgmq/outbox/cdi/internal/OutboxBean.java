@@ -2,7 +2,6 @@ package dev.pgmq.outbox.cdi.internal;
 
 import dev.pgmq.outbox.Outbox;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -12,8 +11,8 @@ import java.util.Map;
 /**
  * The {@code @Inject Outbox} bean: {@link Outbox#of(EntityManager)} of the application's {@code
  * EntityManager} bean, taken afresh on every call so that it is the current context's.
+ * {@code @Dependent}; added by the extension only.
  */
-@Dependent
 public class OutboxBean implements Outbox {
 
   private final ContextualEntityManager entityManager;

@@ -3,7 +3,6 @@ package dev.pgmq.outbox.cdi.internal;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqConfig;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -12,9 +11,9 @@ import jakarta.persistence.EntityManager;
 /**
  * The {@code @Inject Pgmq} bean: {@link Pgmq#using(EntityManager, PgmqConfig)} over the
  * application's {@code EntityManager} bean, so every call joins the transaction of the current
- * context. {@code @Dependent}, like an injected {@code EntityManager}.
+ * context. {@code @Dependent}, like an injected {@code EntityManager}. Added by the extension only
+ * (it carries no bean-defining annotation, so an implicit bean archive does not add it twice).
  */
-@Dependent
 public class PgmqBean extends ForwardingPgmq {
 
   private final ContextualEntityManager entityManager;

@@ -16,7 +16,9 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -43,6 +45,18 @@ public final class PgmqDeployment {
         beanManager.createAnnotatedType(PgmqBean.class), PgmqBean.class.getName());
     event.addAnnotatedType(
         beanManager.createAnnotatedType(OutboxBean.class), OutboxBean.class.getName());
+  }
+
+  /**
+   * Vetoes the library's own bean classes when a container discovers them (an implicit bean archive
+   * in a Jakarta EE server): they are added once, by {@link #addBeans}.
+   */
+  public void vetoDiscovered(ProcessAnnotatedType<?> event) {
+    Class<?> type = event.getAnnotatedType().getJavaClass();
+    if ((type == PgmqBean.class || type == OutboxBean.class)
+        && !(event instanceof ProcessSyntheticAnnotatedType<?>)) {
+      event.veto();
+    }
   }
 
   /** Records the {@link PgmqListener} methods of a managed bean, or what is wrong with them. */
