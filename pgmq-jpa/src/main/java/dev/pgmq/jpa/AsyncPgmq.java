@@ -2,6 +2,7 @@ package dev.pgmq.jpa;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.internal.QueueNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,13 +68,17 @@ public interface AsyncPgmq {
         });
   }
 
-  /** {@link Pgmq#validateQueueName} in a transaction of its own, on the client's executor. */
+  /**
+   * {@link Pgmq#validateQueueName}: checked at once on the calling thread, without SQL; the
+   * returned future is already complete (exceptionally when the name is invalid).
+   */
   default CompletableFuture<Void> validateQueueName(String queue) {
-    return inTransaction(
-        p -> {
-          p.validateQueueName(queue);
-          return null;
-        });
+    try {
+      QueueNames.check(queue);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** {@link Pgmq#dropQueue} in a transaction of its own, on the client's executor. */
