@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqException;
+import dev.pgmq.jpa.PgmqPermissionException;
 import dev.pgmq.jpa.PgmqStatementException;
 import dev.pgmq.jpa.testing.PgmqDatabaseTest;
 import dev.pgmq.jpa.testing.TestDatabase;
@@ -317,7 +318,7 @@ class LeastPrivilegeIT {
       }
     }
     assertThat(typed).as("without " + what + ": a PgmqException in " + thrown).isNotNull();
-    assertThat(typed).isInstanceOf(PgmqStatementException.class);
+    assertThat(typed).isInstanceOf(PgmqPermissionException.class);
     assertThat(((PgmqStatementException) typed).sqlState())
         .as(typed.getMessage())
         .isEqualTo("42501");

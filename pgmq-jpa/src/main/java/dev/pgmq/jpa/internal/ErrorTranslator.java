@@ -1,6 +1,7 @@
 package dev.pgmq.jpa.internal;
 
 import dev.pgmq.jpa.PgmqException;
+import dev.pgmq.jpa.PgmqPermissionException;
 import dev.pgmq.jpa.PgmqStatementException;
 import dev.pgmq.jpa.QueueNotFoundException;
 import java.sql.SQLException;
@@ -26,6 +27,9 @@ public final class ErrorTranslator {
     String text = sql == null ? String.valueOf(failure.getMessage()) : sql.getMessage();
     if (queue != null && isMissingQueue(state, text)) {
       return new QueueNotFoundException(queue, failure);
+    }
+    if (PgmqPermissionException.INSUFFICIENT_PRIVILEGE.equals(state)) {
+      return new PgmqPermissionException("pgmq." + operation + " failed: " + text, failure);
     }
     return new PgmqStatementException("pgmq." + operation + " failed: " + text, state, failure);
   }

@@ -1,5 +1,6 @@
 package dev.pgmq.outbox.internal;
 
+import dev.pgmq.jpa.PgmqPermissionException;
 import dev.pgmq.jpa.PgmqStatementException;
 import dev.pgmq.jpa.QueueNotFoundException;
 import dev.pgmq.outbox.UnroutableEventException;
@@ -89,15 +90,17 @@ final class EventSender {
     if ("42P01".equals(e.getSQLState()) && !d.topic()) {
       return new QueueNotFoundException(d.name(), e);
     }
-    return new PgmqStatementException(
+    String message =
         "could not send "
             + n
             + " outbox event(s) to "
             + (d.topic() ? "topic '" : "queue '")
             + d.name()
             + "': "
-            + e.getMessage(),
-        e.getSQLState(),
-        e);
+            + e.getMessage();
+    if (PgmqPermissionException.INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+      return new PgmqPermissionException(message, e);
+    }
+    return new PgmqStatementException(message, e.getSQLState(), e);
   }
 }
