@@ -3,13 +3,16 @@ package dev.pgmq.it.cdi;
 import com.arjuna.ats.jta.cdi.TransactionExtension;
 import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.cdi.PgmqExtension;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -35,13 +38,32 @@ final class CdiApp {
    * discovery off must do.
    */
   static WeldContainer start(TestDatabase db, Class<?>... beanClasses) {
-    return new Weld("pgmq-it-" + UUID.randomUUID())
-        .disableDiscovery()
-        .addBeanClasses(beanClasses)
-        .addExtension(new PgmqExtension())
-        .addExtension(new TransactionExtension())
-        .addExtension(new DatabaseBean(db))
-        .initialize();
+    try {
+      return new Weld("pgmq-it-" + UUID.randomUUID())
+          .disableDiscovery()
+          .addBeanClasses(beanClasses)
+          .addExtension(new PgmqExtension())
+          .addExtension(new TransactionExtension())
+          .addExtension(new DatabaseBean(db))
+          .initialize();
+    } catch (RuntimeException failed) {
+      // a deployment that fails validation is never shut down, so its application-scoped beans are
+      // never destroyed: close the persistence units it opened, as a server undeploying would
+      OPEN_FACTORIES.forEach(EntityManagerFactory::close);
+      OPEN_FACTORIES.clear();
+      throw failed;
+    }
+  }
+
+  /** Persistence units opened by the producers and not yet closed by their disposers. */
+  static final Set<EntityManagerFactory> OPEN_FACTORIES = ConcurrentHashMap.newKeySet();
+
+  /** Connections open to the test database, other than the one asking. */
+  static long connections(TestDatabase db) {
+    return single(
+        db,
+        "select count(*) from pg_stat_activity where datname = current_database()"
+            + " and pid <> pg_backend_pid()");
   }
 
   /** Creates the tables and queues of the sample application (idempotent) and empties them. */

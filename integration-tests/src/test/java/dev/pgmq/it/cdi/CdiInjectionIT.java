@@ -3,9 +3,13 @@ package dev.pgmq.it.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.testing.PgmqDatabaseTest;
 import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.outbox.Outbox;
+import dev.pgmq.outbox.cdi.internal.OutboxBean;
+import dev.pgmq.outbox.cdi.internal.PgmqBean;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -32,8 +36,8 @@ class CdiInjectionIT {
     try (WeldContainer container = CdiApp.start(db, LocalPersistence.class, InjectionProbe.class)) {
       InjectionProbe probe = container.select(InjectionProbe.class).get();
 
-      assertThat(probe.pgmq()).isInstanceOf(dev.pgmq.jpa.Pgmq.class);
-      assertThat(probe.outbox()).isInstanceOf(dev.pgmq.outbox.Outbox.class);
+      assertThat(probe.pgmq()).isInstanceOf(Pgmq.class);
+      assertThat(probe.outbox()).isInstanceOf(Outbox.class);
       long id = probe.client().send("audit", Map.of("by", "client"));
 
       assertThat(id).isPositive();
@@ -49,6 +53,19 @@ class CdiInjectionIT {
 
       assertThat(seenInside).isEqualTo(1);
       assertThat(CdiApp.messages(db, "audit")).isZero();
+    }
+  }
+
+  @Test
+  void libraryBeansFoundByDiscoveryAreNotAddedTwice() {
+    // as in a server that scans the library's jar as an implicit bean archive
+    try (WeldContainer container =
+        CdiApp.start(
+            db, LocalPersistence.class, InjectionProbe.class, PgmqBean.class, OutboxBean.class)) {
+      assertThat(container.select(Pgmq.class).isResolvable()).isTrue();
+      assertThat(container.select(Outbox.class).isResolvable()).isTrue();
+      assertThat(container.select(InjectionProbe.class).get().sendThenRollBack("audit"))
+          .isEqualTo(1);
     }
   }
 

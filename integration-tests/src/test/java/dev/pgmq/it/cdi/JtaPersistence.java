@@ -28,17 +28,21 @@ public class JtaPersistence {
       TransactionManager transactions,
       TransactionSynchronizationRegistry registry) {
     XaEnlistingDataSource dataSource = new XaEnlistingDataSource(db, transactions, registry);
-    return new HibernatePersistenceConfiguration("cdi-jta")
-        .managedClasses(Order.class, Shipment.class)
-        .transactionType(PersistenceUnitTransactionType.JTA)
-        .property(
-            "hibernate.transaction.jta.platform",
-            "org.hibernate.engine.transaction.jta.platform.internal.NarayanaJtaPlatform")
-        .property("jakarta.persistence.jtaDataSource", dataSource)
-        .createEntityManagerFactory();
+    EntityManagerFactory factory =
+        new HibernatePersistenceConfiguration("cdi-jta")
+            .managedClasses(Order.class, Shipment.class)
+            .transactionType(PersistenceUnitTransactionType.JTA)
+            .property(
+                "hibernate.transaction.jta.platform",
+                "org.hibernate.engine.transaction.jta.platform.internal.NarayanaJtaPlatform")
+            .property("jakarta.persistence.jtaDataSource", dataSource)
+            .createEntityManagerFactory();
+    CdiApp.OPEN_FACTORIES.add(factory);
+    return factory;
   }
 
   void close(@Disposes EntityManagerFactory factory) {
+    CdiApp.OPEN_FACTORIES.remove(factory);
     factory.close();
   }
 

@@ -1,5 +1,6 @@
 package dev.pgmq.it.cdi;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgmq.it.cdi.misconfigured.AbstractPayloadListener;
@@ -42,6 +43,7 @@ class ListenerDeploymentIT {
             "@PgmqListener method " + UnknownQueueListener.class.getName() + ".ship(OrderPlaced)")
         .hasMessageContaining("queue 'no_such_queue' does not exist")
         .hasMessageContaining("orders");
+    assertThat(CdiApp.connections(db)).as("the failed deployment closed its pool").isZero();
   }
 
   @Test

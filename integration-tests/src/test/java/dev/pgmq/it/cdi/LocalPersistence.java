@@ -16,15 +16,19 @@ public class LocalPersistence {
   @Produces
   @ApplicationScoped
   EntityManagerFactory factory(TestDatabase db) {
-    return new HibernatePersistenceConfiguration("cdi-local")
-        .managedClasses(Order.class, Shipment.class)
-        .jdbcUrl(db.jdbcUrl())
-        .jdbcCredentials(db.user(), db.password())
-        .jdbcPoolSize(6)
-        .createEntityManagerFactory();
+    EntityManagerFactory factory =
+        new HibernatePersistenceConfiguration("cdi-local")
+            .managedClasses(Order.class, Shipment.class)
+            .jdbcUrl(db.jdbcUrl())
+            .jdbcCredentials(db.user(), db.password())
+            .jdbcPoolSize(6)
+            .createEntityManagerFactory();
+    CdiApp.OPEN_FACTORIES.add(factory);
+    return factory;
   }
 
   void close(@Disposes EntityManagerFactory factory) {
+    CdiApp.OPEN_FACTORIES.remove(factory);
     factory.close();
   }
 
