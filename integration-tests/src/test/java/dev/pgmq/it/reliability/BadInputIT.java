@@ -642,7 +642,7 @@ class BadInputIT {
       Outbox.of(em).publish(new UnknownQueueEvent(1));
       Throwable thrown = catchThrowable(em::flush);
       em.getTransaction().rollback();
-      assertThat(causeOfType(thrown, QueueNotFoundException.class))
+      assertThat(Causes.find(thrown, QueueNotFoundException.class))
           .as(String.valueOf(thrown))
           .isNotNull();
     }
@@ -654,7 +654,7 @@ class BadInputIT {
                     .handler(JsonNode.class, (payload, ctx) -> {})
                     .build()
                     .start());
-    assertThat(causeOfType(startFailure, QueueNotFoundException.class)).isNotNull();
+    assertThat(Causes.find(startFailure, QueueNotFoundException.class)).isNotNull();
     assertThat(sql.pgmqState()).isEqualTo(before);
     assertThat(sql.number("select count(*) from tracked_order where id = 8001")).isZero();
   }
@@ -726,18 +726,9 @@ class BadInputIT {
     Throwable thrown = catchThrowable(call);
     ReliabilityFigures.increment(BAD_INPUTS);
     assertThat(thrown).as(what).isNotNull();
-    assertThat(causeOfType(thrown, type)).as(what + ": " + thrown).isNotNull();
+    assertThat(Causes.find(thrown, type)).as(what + ": " + thrown).isNotNull();
     assertThat(counter.inspected()).as(what + ": statements Hibernate prepared").isEmpty();
     assertThat(counter.executed()).as(what + ": statements executed").isEmpty();
-  }
-
-  static Throwable causeOfType(Throwable thrown, Class<? extends Throwable> type) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return t;
-      }
-    }
-    return null;
   }
 
   static <R> R inTransaction(Function<Pgmq, R> work) {

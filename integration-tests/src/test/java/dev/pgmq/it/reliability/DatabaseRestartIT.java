@@ -240,13 +240,9 @@ class DatabaseRestartIT {
 
   /** Whether the failure is (caused by) a connection error, as PostgreSQL or the pool report. */
   private static boolean connectionFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException e && e.getSQLState() != null) {
-        String state = e.getSQLState();
-        return state.startsWith("08") || state.startsWith("57P");
-      }
-    }
-    return false;
+    SQLException e = Causes.find(failure, SQLException.class);
+    String state = e == null ? null : e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
   }
 
   private static String describe(Throwable failure) {
