@@ -27,7 +27,7 @@ final class CdiApp {
   }
 
   /** The queues of the sample application. */
-  static final List<String> QUEUES = List.of("orders", "payments", Orders.AUDIT_QUEUE);
+  static final List<String> QUEUES = List.of("orders", "payments", "shipments", Orders.AUDIT_QUEUE);
 
   private CdiApp() {}
 

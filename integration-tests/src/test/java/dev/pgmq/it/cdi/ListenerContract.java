@@ -58,6 +58,9 @@ abstract class ListenerContract {
                     .containsExactlyInAnyOrderElementsOf(orders);
                 assertThat(CdiApp.messages(db, "orders")).isZero();
               });
+      assertThat(CdiApp.longs(db, "select (message->>'orderId')::bigint from pgmq.q_shipments"))
+          .as("the listener's outbox events committed with the acknowledgements")
+          .containsExactlyInAnyOrderElementsOf(orders);
       assertThat(CdiApp.messages(db, "orders_dlq")).isZero();
     }
   }
