@@ -2,6 +2,7 @@ package dev.pgmq.jpa;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.internal.ClientAsyncPgmq;
 import dev.pgmq.jpa.internal.QueueNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,8 @@ public interface AsyncPgmq {
 
   /** {@link Pgmq#createQueue} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> createQueue(String queue) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.createQueue(queue);
           return null;
@@ -42,7 +44,8 @@ public interface AsyncPgmq {
 
   /** {@link Pgmq#createUnloggedQueue} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> createUnloggedQueue(String queue) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.createUnloggedQueue(queue);
           return null;
@@ -52,7 +55,8 @@ public interface AsyncPgmq {
   /** {@link Pgmq#createPartitionedQueue} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> createPartitionedQueue(
       String queue, String partitionInterval, String retentionInterval) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.createPartitionedQueue(queue, partitionInterval, retentionInterval);
           return null;
@@ -61,7 +65,8 @@ public interface AsyncPgmq {
 
   /** {@link Pgmq#createPartitionedQueue} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> createPartitionedQueue(String queue) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.createPartitionedQueue(queue);
           return null;
@@ -83,145 +88,146 @@ public interface AsyncPgmq {
 
   /** {@link Pgmq#dropQueue} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Boolean> dropQueue(String queue) {
-    return inTransaction(p -> p.dropQueue(queue));
+    return ClientAsyncPgmq.single(this, p -> p.dropQueue(queue));
   }
 
   /** {@link Pgmq#listQueues} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<QueueInfo>> listQueues() {
-    return inTransaction(p -> p.listQueues());
+    return ClientAsyncPgmq.single(this, p -> p.listQueues());
   }
 
   /** {@link Pgmq#purge} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Long> purge(String queue) {
-    return inTransaction(p -> p.purge(queue));
+    return ClientAsyncPgmq.single(this, p -> p.purge(queue));
   }
 
   /** {@link Pgmq#metrics} in a transaction of its own, on the client's executor. */
   default CompletableFuture<QueueMetrics> metrics(String queue) {
-    return inTransaction(p -> p.metrics(queue));
+    return ClientAsyncPgmq.single(this, p -> p.metrics(queue));
   }
 
   /** {@link Pgmq#metricsAll} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<QueueMetrics>> metricsAll() {
-    return inTransaction(p -> p.metricsAll());
+    return ClientAsyncPgmq.single(this, p -> p.metricsAll());
   }
 
   /** {@link Pgmq#send} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Long> send(String queue, Object message) {
-    return inTransaction(p -> p.send(queue, message));
+    return ClientAsyncPgmq.single(this, p -> p.send(queue, message));
   }
 
   /** {@link Pgmq#send} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Long> send(String queue, Object message, Duration delay) {
-    return inTransaction(p -> p.send(queue, message, delay));
+    return ClientAsyncPgmq.single(this, p -> p.send(queue, message, delay));
   }
 
   /** {@link Pgmq#send} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Long> send(String queue, Object message, Instant visibleAt) {
-    return inTransaction(p -> p.send(queue, message, visibleAt));
+    return ClientAsyncPgmq.single(this, p -> p.send(queue, message, visibleAt));
   }
 
   /** {@link Pgmq#send} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Long> send(String queue, Object message, Map<String, ?> headers) {
-    return inTransaction(p -> p.send(queue, message, headers));
+    return ClientAsyncPgmq.single(this, p -> p.send(queue, message, headers));
   }
 
   /** {@link Pgmq#send} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Long> send(
       String queue, Object message, Map<String, ?> headers, Duration delay) {
-    return inTransaction(p -> p.send(queue, message, headers, delay));
+    return ClientAsyncPgmq.single(this, p -> p.send(queue, message, headers, delay));
   }
 
   /** {@link Pgmq#send} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Long> send(
       String queue, Object message, Map<String, ?> headers, Instant visibleAt) {
-    return inTransaction(p -> p.send(queue, message, headers, visibleAt));
+    return ClientAsyncPgmq.single(this, p -> p.send(queue, message, headers, visibleAt));
   }
 
   /** {@link Pgmq#sendBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> sendBatch(String queue, List<?> messages) {
-    return inTransaction(p -> p.sendBatch(queue, messages));
+    return ClientAsyncPgmq.single(this, p -> p.sendBatch(queue, messages));
   }
 
   /** {@link Pgmq#sendBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> sendBatch(String queue, List<?> messages, Duration delay) {
-    return inTransaction(p -> p.sendBatch(queue, messages, delay));
+    return ClientAsyncPgmq.single(this, p -> p.sendBatch(queue, messages, delay));
   }
 
   /** {@link Pgmq#sendBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> sendBatch(
       String queue, List<?> messages, Instant visibleAt) {
-    return inTransaction(p -> p.sendBatch(queue, messages, visibleAt));
+    return ClientAsyncPgmq.single(this, p -> p.sendBatch(queue, messages, visibleAt));
   }
 
   /** {@link Pgmq#sendBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers) {
-    return inTransaction(p -> p.sendBatch(queue, messages, headers));
+    return ClientAsyncPgmq.single(this, p -> p.sendBatch(queue, messages, headers));
   }
 
   /** {@link Pgmq#sendBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    return inTransaction(p -> p.sendBatch(queue, messages, headers, delay));
+    return ClientAsyncPgmq.single(this, p -> p.sendBatch(queue, messages, headers, delay));
   }
 
   /** {@link Pgmq#sendBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers, Instant visibleAt) {
-    return inTransaction(p -> p.sendBatch(queue, messages, headers, visibleAt));
+    return ClientAsyncPgmq.single(this, p -> p.sendBatch(queue, messages, headers, visibleAt));
   }
 
   /** {@link Pgmq#read} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Optional<Message<JsonNode>>> read(String queue, Duration vt) {
-    return inTransaction(p -> p.read(queue, vt));
+    return ClientAsyncPgmq.single(this, p -> p.read(queue, vt));
   }
 
   /** {@link Pgmq#read} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<Optional<Message<T>>> read(
       String queue, Duration vt, Class<T> type) {
-    return inTransaction(p -> p.read(queue, vt, type));
+    return ClientAsyncPgmq.single(this, p -> p.read(queue, vt, type));
   }
 
   /** {@link Pgmq#read} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<Optional<Message<T>>> read(
       String queue, Duration vt, TypeReference<T> type) {
-    return inTransaction(p -> p.read(queue, vt, type));
+    return ClientAsyncPgmq.single(this, p -> p.read(queue, vt, type));
   }
 
   /** {@link Pgmq#readBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Message<JsonNode>>> readBatch(String queue, Duration vt, int qty) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty));
+    return ClientAsyncPgmq.single(this, p -> p.readBatch(queue, vt, qty));
   }
 
   /** {@link Pgmq#readBatch} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readBatch(
       String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty, type));
+    return ClientAsyncPgmq.single(this, p -> p.readBatch(queue, vt, qty, type));
   }
 
   /** {@link Pgmq#readBatch} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readBatch(
       String queue, Duration vt, int qty, TypeReference<T> type) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty, type));
+    return ClientAsyncPgmq.single(this, p -> p.readBatch(queue, vt, qty, type));
   }
 
   /** {@link Pgmq#readBatch} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readBatch(
       String queue, Duration vt, int qty, Object conditional, Class<T> type) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty, conditional, type));
+    return ClientAsyncPgmq.single(this, p -> p.readBatch(queue, vt, qty, conditional, type));
   }
 
   /** {@link Pgmq#readWithPoll} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Message<JsonNode>>> readWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval) {
-    return inTransaction(p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval));
+    return ClientAsyncPgmq.single(this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval));
   }
 
   /** {@link Pgmq#readWithPoll} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return ClientAsyncPgmq.single(
+        this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   /** {@link Pgmq#readWithPoll} in a transaction of its own, on the client's executor. */
@@ -232,7 +238,8 @@ public interface AsyncPgmq {
       Duration maxPoll,
       Duration pollInterval,
       TypeReference<T> type) {
-    return inTransaction(p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return ClientAsyncPgmq.single(
+        this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   /** {@link Pgmq#readWithPoll} in a transaction of its own, on the client's executor. */
@@ -244,47 +251,48 @@ public interface AsyncPgmq {
       Duration pollInterval,
       Object conditional,
       Class<T> type) {
-    return inTransaction(
-        p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, conditional, type));
+    return ClientAsyncPgmq.single(
+        this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, conditional, type));
   }
 
   /** {@link Pgmq#pop} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Optional<Message<JsonNode>>> pop(String queue) {
-    return inTransaction(p -> p.pop(queue));
+    return ClientAsyncPgmq.single(this, p -> p.pop(queue));
   }
 
   /** {@link Pgmq#pop} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<Optional<Message<T>>> pop(String queue, Class<T> type) {
-    return inTransaction(p -> p.pop(queue, type));
+    return ClientAsyncPgmq.single(this, p -> p.pop(queue, type));
   }
 
   /** {@link Pgmq#pop} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> pop(String queue, int qty, Class<T> type) {
-    return inTransaction(p -> p.pop(queue, qty, type));
+    return ClientAsyncPgmq.single(this, p -> p.pop(queue, qty, type));
   }
 
   /** {@link Pgmq#readGrouped} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readGrouped(
       String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readGrouped(queue, vt, qty, type));
+    return ClientAsyncPgmq.single(this, p -> p.readGrouped(queue, vt, qty, type));
   }
 
   /** {@link Pgmq#readGroupedRoundRobin} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readGroupedRoundRobin(
       String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readGroupedRoundRobin(queue, vt, qty, type));
+    return ClientAsyncPgmq.single(this, p -> p.readGroupedRoundRobin(queue, vt, qty, type));
   }
 
   /** {@link Pgmq#readGroupedHead} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readGroupedHead(
       String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readGroupedHead(queue, vt, qty, type));
+    return ClientAsyncPgmq.single(this, p -> p.readGroupedHead(queue, vt, qty, type));
   }
 
   /** {@link Pgmq#readGroupedWithPoll} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readGroupedWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(p -> p.readGroupedWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return ClientAsyncPgmq.single(
+        this, p -> p.readGroupedWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   /**
@@ -293,64 +301,65 @@ public interface AsyncPgmq {
    */
   default <T> CompletableFuture<List<Message<T>>> readGroupedRoundRobinWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(
-        p -> p.readGroupedRoundRobinWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return ClientAsyncPgmq.single(
+        this, p -> p.readGroupedRoundRobinWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   /** {@link Pgmq#readGroupedHeadWithPoll} in a transaction of its own, on the client's executor. */
   default <T> CompletableFuture<List<Message<T>>> readGroupedHeadWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(
-        p -> p.readGroupedHeadWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return ClientAsyncPgmq.single(
+        this, p -> p.readGroupedHeadWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   /** {@link Pgmq#setVt} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Optional<Message<JsonNode>>> setVt(
       String queue, long msgId, Duration vt) {
-    return inTransaction(p -> p.setVt(queue, msgId, vt));
+    return ClientAsyncPgmq.single(this, p -> p.setVt(queue, msgId, vt));
   }
 
   /** {@link Pgmq#setVt} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Optional<Message<JsonNode>>> setVt(
       String queue, long msgId, Instant visibleAt) {
-    return inTransaction(p -> p.setVt(queue, msgId, visibleAt));
+    return ClientAsyncPgmq.single(this, p -> p.setVt(queue, msgId, visibleAt));
   }
 
   /** {@link Pgmq#setVt} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Message<JsonNode>>> setVt(
       String queue, List<Long> msgIds, Duration vt) {
-    return inTransaction(p -> p.setVt(queue, msgIds, vt));
+    return ClientAsyncPgmq.single(this, p -> p.setVt(queue, msgIds, vt));
   }
 
   /** {@link Pgmq#setVt} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Message<JsonNode>>> setVt(
       String queue, List<Long> msgIds, Instant visibleAt) {
-    return inTransaction(p -> p.setVt(queue, msgIds, visibleAt));
+    return ClientAsyncPgmq.single(this, p -> p.setVt(queue, msgIds, visibleAt));
   }
 
   /** {@link Pgmq#delete} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Boolean> delete(String queue, long msgId) {
-    return inTransaction(p -> p.delete(queue, msgId));
+    return ClientAsyncPgmq.single(this, p -> p.delete(queue, msgId));
   }
 
   /** {@link Pgmq#deleteBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> deleteBatch(String queue, List<Long> msgIds) {
-    return inTransaction(p -> p.deleteBatch(queue, msgIds));
+    return ClientAsyncPgmq.single(this, p -> p.deleteBatch(queue, msgIds));
   }
 
   /** {@link Pgmq#archive} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Boolean> archive(String queue, long msgId) {
-    return inTransaction(p -> p.archive(queue, msgId));
+    return ClientAsyncPgmq.single(this, p -> p.archive(queue, msgId));
   }
 
   /** {@link Pgmq#archiveBatch} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<Long>> archiveBatch(String queue, List<Long> msgIds) {
-    return inTransaction(p -> p.archiveBatch(queue, msgIds));
+    return ClientAsyncPgmq.single(this, p -> p.archiveBatch(queue, msgIds));
   }
 
   /** {@link Pgmq#bindTopic} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> bindTopic(String pattern, String queue) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.bindTopic(pattern, queue);
           return null;
@@ -359,50 +368,52 @@ public interface AsyncPgmq {
 
   /** {@link Pgmq#unbindTopic} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Boolean> unbindTopic(String pattern, String queue) {
-    return inTransaction(p -> p.unbindTopic(pattern, queue));
+    return ClientAsyncPgmq.single(this, p -> p.unbindTopic(pattern, queue));
   }
 
   /** {@link Pgmq#sendTopic} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Integer> sendTopic(String routingKey, Object message) {
-    return inTransaction(p -> p.sendTopic(routingKey, message));
+    return ClientAsyncPgmq.single(this, p -> p.sendTopic(routingKey, message));
   }
 
   /** {@link Pgmq#sendTopic} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Integer> sendTopic(
       String routingKey, Object message, Map<String, ?> headers, Duration delay) {
-    return inTransaction(p -> p.sendTopic(routingKey, message, headers, delay));
+    return ClientAsyncPgmq.single(this, p -> p.sendTopic(routingKey, message, headers, delay));
   }
 
   /** {@link Pgmq#sendBatchTopic} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<RoutedMessage>> sendBatchTopic(
       String routingKey, List<?> messages) {
-    return inTransaction(p -> p.sendBatchTopic(routingKey, messages));
+    return ClientAsyncPgmq.single(this, p -> p.sendBatchTopic(routingKey, messages));
   }
 
   /** {@link Pgmq#sendBatchTopic} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<RoutedMessage>> sendBatchTopic(
       String routingKey, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    return inTransaction(p -> p.sendBatchTopic(routingKey, messages, headers, delay));
+    return ClientAsyncPgmq.single(
+        this, p -> p.sendBatchTopic(routingKey, messages, headers, delay));
   }
 
   /** {@link Pgmq#listTopicBindings} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<TopicBinding>> listTopicBindings() {
-    return inTransaction(p -> p.listTopicBindings());
+    return ClientAsyncPgmq.single(this, p -> p.listTopicBindings());
   }
 
   /** {@link Pgmq#listTopicBindings} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<TopicBinding>> listTopicBindings(String queue) {
-    return inTransaction(p -> p.listTopicBindings(queue));
+    return ClientAsyncPgmq.single(this, p -> p.listTopicBindings(queue));
   }
 
   /** {@link Pgmq#testRouting} in a transaction of its own, on the client's executor. */
   default CompletableFuture<List<TopicBinding>> testRouting(String routingKey) {
-    return inTransaction(p -> p.testRouting(routingKey));
+    return ClientAsyncPgmq.single(this, p -> p.testRouting(routingKey));
   }
 
   /** {@link Pgmq#enableNotifyInsert} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> enableNotifyInsert(String queue, Duration throttle) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.enableNotifyInsert(queue, throttle);
           return null;
@@ -411,7 +422,8 @@ public interface AsyncPgmq {
 
   /** {@link Pgmq#enableNotifyInsert} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> enableNotifyInsert(String queue) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.enableNotifyInsert(queue);
           return null;
@@ -420,7 +432,8 @@ public interface AsyncPgmq {
 
   /** {@link Pgmq#disableNotifyInsert} in a transaction of its own, on the client's executor. */
   default CompletableFuture<Void> disableNotifyInsert(String queue) {
-    return inTransaction(
+    return ClientAsyncPgmq.single(
+        this,
         p -> {
           p.disableNotifyInsert(queue);
           return null;

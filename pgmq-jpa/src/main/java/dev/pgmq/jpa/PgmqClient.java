@@ -17,10 +17,12 @@ import java.util.function.Supplier;
 
 /**
  * A self-managed PGMQ client (the seed's {@code PGMQueue}): every {@link Pgmq} operation runs in a
- * transaction of its own, committed before the call returns and rolled back when it fails. Use
- * {@link #inTransaction(Function)} or {@link #useTransaction(Consumer)} to run several operations
- * in one transaction, and {@link #async()} for the same operations returning {@code
- * CompletableFuture}s.
+ * transaction of its own, committed before the call returns and rolled back when it fails. (Each
+ * operation is a single statement: where the client's connections are in auto-commit mode, as they
+ * are in the pool of {@link #create(String)}, it runs as that statement's own transaction, saving
+ * the BEGIN/COMMIT round trip; otherwise in an explicit resource-local transaction.) Use {@link
+ * #inTransaction(Function)} or {@link #useTransaction(Consumer)} to run several operations in one
+ * transaction, and {@link #async()} for the same operations returning {@code CompletableFuture}s.
  *
  * <pre>{@code
  * try (PgmqClient client = PgmqClient.create("postgresql://app:secret@localhost:5432/app")) {
@@ -115,155 +117,172 @@ public interface PgmqClient extends Pgmq, AutoCloseable {
 
   @Override
   default void createQueue(String queue) {
-    useTransaction(p -> p.createQueue(queue));
+    DefaultPgmqClient.single(
+        this,
+        p -> {
+          p.createQueue(queue);
+          return null;
+        });
   }
 
   @Override
   default void createUnloggedQueue(String queue) {
-    useTransaction(p -> p.createUnloggedQueue(queue));
+    DefaultPgmqClient.single(
+        this,
+        p -> {
+          p.createUnloggedQueue(queue);
+          return null;
+        });
   }
 
   @Override
   default void createPartitionedQueue(
       String queue, String partitionInterval, String retentionInterval) {
-    useTransaction(p -> p.createPartitionedQueue(queue, partitionInterval, retentionInterval));
+    DefaultPgmqClient.single(
+        this,
+        p -> {
+          p.createPartitionedQueue(queue, partitionInterval, retentionInterval);
+          return null;
+        });
   }
 
   @Override
   default boolean dropQueue(String queue) {
-    return inTransaction(p -> p.dropQueue(queue));
+    return DefaultPgmqClient.single(this, p -> p.dropQueue(queue));
   }
 
   @Override
   default List<QueueInfo> listQueues() {
-    return inTransaction(p -> p.listQueues());
+    return DefaultPgmqClient.single(this, p -> p.listQueues());
   }
 
   @Override
   default long purge(String queue) {
-    return inTransaction(p -> p.purge(queue));
+    return DefaultPgmqClient.single(this, p -> p.purge(queue));
   }
 
   @Override
   default QueueMetrics metrics(String queue) {
-    return inTransaction(p -> p.metrics(queue));
+    return DefaultPgmqClient.single(this, p -> p.metrics(queue));
   }
 
   @Override
   default List<QueueMetrics> metricsAll() {
-    return inTransaction(p -> p.metricsAll());
+    return DefaultPgmqClient.single(this, p -> p.metricsAll());
   }
 
   @Override
   default long send(String queue, Object message) {
-    return inTransaction(p -> p.send(queue, message));
+    return DefaultPgmqClient.single(this, p -> p.send(queue, message));
   }
 
   @Override
   default long send(String queue, Object message, Duration delay) {
-    return inTransaction(p -> p.send(queue, message, delay));
+    return DefaultPgmqClient.single(this, p -> p.send(queue, message, delay));
   }
 
   @Override
   default long send(String queue, Object message, Instant visibleAt) {
-    return inTransaction(p -> p.send(queue, message, visibleAt));
+    return DefaultPgmqClient.single(this, p -> p.send(queue, message, visibleAt));
   }
 
   @Override
   default long send(String queue, Object message, Map<String, ?> headers) {
-    return inTransaction(p -> p.send(queue, message, headers));
+    return DefaultPgmqClient.single(this, p -> p.send(queue, message, headers));
   }
 
   @Override
   default long send(String queue, Object message, Map<String, ?> headers, Duration delay) {
-    return inTransaction(p -> p.send(queue, message, headers, delay));
+    return DefaultPgmqClient.single(this, p -> p.send(queue, message, headers, delay));
   }
 
   @Override
   default long send(String queue, Object message, Map<String, ?> headers, Instant visibleAt) {
-    return inTransaction(p -> p.send(queue, message, headers, visibleAt));
+    return DefaultPgmqClient.single(this, p -> p.send(queue, message, headers, visibleAt));
   }
 
   @Override
   default List<Long> sendBatch(String queue, List<?> messages) {
-    return inTransaction(p -> p.sendBatch(queue, messages));
+    return DefaultPgmqClient.single(this, p -> p.sendBatch(queue, messages));
   }
 
   @Override
   default List<Long> sendBatch(String queue, List<?> messages, Duration delay) {
-    return inTransaction(p -> p.sendBatch(queue, messages, delay));
+    return DefaultPgmqClient.single(this, p -> p.sendBatch(queue, messages, delay));
   }
 
   @Override
   default List<Long> sendBatch(String queue, List<?> messages, Instant visibleAt) {
-    return inTransaction(p -> p.sendBatch(queue, messages, visibleAt));
+    return DefaultPgmqClient.single(this, p -> p.sendBatch(queue, messages, visibleAt));
   }
 
   @Override
   default List<Long> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers) {
-    return inTransaction(p -> p.sendBatch(queue, messages, headers));
+    return DefaultPgmqClient.single(this, p -> p.sendBatch(queue, messages, headers));
   }
 
   @Override
   default List<Long> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    return inTransaction(p -> p.sendBatch(queue, messages, headers, delay));
+    return DefaultPgmqClient.single(this, p -> p.sendBatch(queue, messages, headers, delay));
   }
 
   @Override
   default List<Long> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers, Instant visibleAt) {
-    return inTransaction(p -> p.sendBatch(queue, messages, headers, visibleAt));
+    return DefaultPgmqClient.single(this, p -> p.sendBatch(queue, messages, headers, visibleAt));
   }
 
   @Override
   default Optional<Message<JsonNode>> read(String queue, Duration vt) {
-    return inTransaction(p -> p.read(queue, vt));
+    return DefaultPgmqClient.single(this, p -> p.read(queue, vt));
   }
 
   @Override
   default <T> Optional<Message<T>> read(String queue, Duration vt, Class<T> type) {
-    return inTransaction(p -> p.read(queue, vt, type));
+    return DefaultPgmqClient.single(this, p -> p.read(queue, vt, type));
   }
 
   @Override
   default <T> Optional<Message<T>> read(String queue, Duration vt, TypeReference<T> type) {
-    return inTransaction(p -> p.read(queue, vt, type));
+    return DefaultPgmqClient.single(this, p -> p.read(queue, vt, type));
   }
 
   @Override
   default List<Message<JsonNode>> readBatch(String queue, Duration vt, int qty) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty));
+    return DefaultPgmqClient.single(this, p -> p.readBatch(queue, vt, qty));
   }
 
   @Override
   default <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty, type));
+    return DefaultPgmqClient.single(this, p -> p.readBatch(queue, vt, qty, type));
   }
 
   @Override
   default <T> List<Message<T>> readBatch(
       String queue, Duration vt, int qty, TypeReference<T> type) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty, type));
+    return DefaultPgmqClient.single(this, p -> p.readBatch(queue, vt, qty, type));
   }
 
   @Override
   default <T> List<Message<T>> readBatch(
       String queue, Duration vt, int qty, Object conditional, Class<T> type) {
-    return inTransaction(p -> p.readBatch(queue, vt, qty, conditional, type));
+    return DefaultPgmqClient.single(this, p -> p.readBatch(queue, vt, qty, conditional, type));
   }
 
   @Override
   default List<Message<JsonNode>> readWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval) {
-    return inTransaction(p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval));
+    return DefaultPgmqClient.single(
+        this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval));
   }
 
   @Override
   default <T> List<Message<T>> readWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return DefaultPgmqClient.single(
+        this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   @Override
@@ -274,7 +293,8 @@ public interface PgmqClient extends Pgmq, AutoCloseable {
       Duration maxPoll,
       Duration pollInterval,
       TypeReference<T> type) {
-    return inTransaction(p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return DefaultPgmqClient.single(
+        this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   @Override
@@ -286,154 +306,171 @@ public interface PgmqClient extends Pgmq, AutoCloseable {
       Duration pollInterval,
       Object conditional,
       Class<T> type) {
-    return inTransaction(
-        p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, conditional, type));
+    return DefaultPgmqClient.single(
+        this, p -> p.readWithPoll(queue, vt, qty, maxPoll, pollInterval, conditional, type));
   }
 
   @Override
   default Optional<Message<JsonNode>> pop(String queue) {
-    return inTransaction(p -> p.pop(queue));
+    return DefaultPgmqClient.single(this, p -> p.pop(queue));
   }
 
   @Override
   default <T> Optional<Message<T>> pop(String queue, Class<T> type) {
-    return inTransaction(p -> p.pop(queue, type));
+    return DefaultPgmqClient.single(this, p -> p.pop(queue, type));
   }
 
   @Override
   default <T> List<Message<T>> pop(String queue, int qty, Class<T> type) {
-    return inTransaction(p -> p.pop(queue, qty, type));
+    return DefaultPgmqClient.single(this, p -> p.pop(queue, qty, type));
   }
 
   @Override
   default <T> List<Message<T>> readGrouped(String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readGrouped(queue, vt, qty, type));
+    return DefaultPgmqClient.single(this, p -> p.readGrouped(queue, vt, qty, type));
   }
 
   @Override
   default <T> List<Message<T>> readGroupedRoundRobin(
       String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readGroupedRoundRobin(queue, vt, qty, type));
+    return DefaultPgmqClient.single(this, p -> p.readGroupedRoundRobin(queue, vt, qty, type));
   }
 
   @Override
   default <T> List<Message<T>> readGroupedHead(String queue, Duration vt, int qty, Class<T> type) {
-    return inTransaction(p -> p.readGroupedHead(queue, vt, qty, type));
+    return DefaultPgmqClient.single(this, p -> p.readGroupedHead(queue, vt, qty, type));
   }
 
   @Override
   default <T> List<Message<T>> readGroupedWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(p -> p.readGroupedWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return DefaultPgmqClient.single(
+        this, p -> p.readGroupedWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   @Override
   default <T> List<Message<T>> readGroupedRoundRobinWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(
-        p -> p.readGroupedRoundRobinWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return DefaultPgmqClient.single(
+        this, p -> p.readGroupedRoundRobinWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   @Override
   default <T> List<Message<T>> readGroupedHeadWithPoll(
       String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return inTransaction(
-        p -> p.readGroupedHeadWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
+    return DefaultPgmqClient.single(
+        this, p -> p.readGroupedHeadWithPoll(queue, vt, qty, maxPoll, pollInterval, type));
   }
 
   @Override
   default Optional<Message<JsonNode>> setVt(String queue, long msgId, Duration vt) {
-    return inTransaction(p -> p.setVt(queue, msgId, vt));
+    return DefaultPgmqClient.single(this, p -> p.setVt(queue, msgId, vt));
   }
 
   @Override
   default Optional<Message<JsonNode>> setVt(String queue, long msgId, Instant visibleAt) {
-    return inTransaction(p -> p.setVt(queue, msgId, visibleAt));
+    return DefaultPgmqClient.single(this, p -> p.setVt(queue, msgId, visibleAt));
   }
 
   @Override
   default List<Message<JsonNode>> setVt(String queue, List<Long> msgIds, Duration vt) {
-    return inTransaction(p -> p.setVt(queue, msgIds, vt));
+    return DefaultPgmqClient.single(this, p -> p.setVt(queue, msgIds, vt));
   }
 
   @Override
   default List<Message<JsonNode>> setVt(String queue, List<Long> msgIds, Instant visibleAt) {
-    return inTransaction(p -> p.setVt(queue, msgIds, visibleAt));
+    return DefaultPgmqClient.single(this, p -> p.setVt(queue, msgIds, visibleAt));
   }
 
   @Override
   default boolean delete(String queue, long msgId) {
-    return inTransaction(p -> p.delete(queue, msgId));
+    return DefaultPgmqClient.single(this, p -> p.delete(queue, msgId));
   }
 
   @Override
   default List<Long> deleteBatch(String queue, List<Long> msgIds) {
-    return inTransaction(p -> p.deleteBatch(queue, msgIds));
+    return DefaultPgmqClient.single(this, p -> p.deleteBatch(queue, msgIds));
   }
 
   @Override
   default boolean archive(String queue, long msgId) {
-    return inTransaction(p -> p.archive(queue, msgId));
+    return DefaultPgmqClient.single(this, p -> p.archive(queue, msgId));
   }
 
   @Override
   default List<Long> archiveBatch(String queue, List<Long> msgIds) {
-    return inTransaction(p -> p.archiveBatch(queue, msgIds));
+    return DefaultPgmqClient.single(this, p -> p.archiveBatch(queue, msgIds));
   }
 
   @Override
   default void bindTopic(String pattern, String queue) {
-    useTransaction(p -> p.bindTopic(pattern, queue));
+    DefaultPgmqClient.single(
+        this,
+        p -> {
+          p.bindTopic(pattern, queue);
+          return null;
+        });
   }
 
   @Override
   default boolean unbindTopic(String pattern, String queue) {
-    return inTransaction(p -> p.unbindTopic(pattern, queue));
+    return DefaultPgmqClient.single(this, p -> p.unbindTopic(pattern, queue));
   }
 
   @Override
   default int sendTopic(String routingKey, Object message) {
-    return inTransaction(p -> p.sendTopic(routingKey, message));
+    return DefaultPgmqClient.single(this, p -> p.sendTopic(routingKey, message));
   }
 
   @Override
   default int sendTopic(String routingKey, Object message, Map<String, ?> headers, Duration delay) {
-    return inTransaction(p -> p.sendTopic(routingKey, message, headers, delay));
+    return DefaultPgmqClient.single(this, p -> p.sendTopic(routingKey, message, headers, delay));
   }
 
   @Override
   default List<RoutedMessage> sendBatchTopic(String routingKey, List<?> messages) {
-    return inTransaction(p -> p.sendBatchTopic(routingKey, messages));
+    return DefaultPgmqClient.single(this, p -> p.sendBatchTopic(routingKey, messages));
   }
 
   @Override
   default List<RoutedMessage> sendBatchTopic(
       String routingKey, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    return inTransaction(p -> p.sendBatchTopic(routingKey, messages, headers, delay));
+    return DefaultPgmqClient.single(
+        this, p -> p.sendBatchTopic(routingKey, messages, headers, delay));
   }
 
   @Override
   default List<TopicBinding> listTopicBindings() {
-    return inTransaction(p -> p.listTopicBindings());
+    return DefaultPgmqClient.single(this, p -> p.listTopicBindings());
   }
 
   @Override
   default List<TopicBinding> listTopicBindings(String queue) {
-    return inTransaction(p -> p.listTopicBindings(queue));
+    return DefaultPgmqClient.single(this, p -> p.listTopicBindings(queue));
   }
 
   @Override
   default List<TopicBinding> testRouting(String routingKey) {
-    return inTransaction(p -> p.testRouting(routingKey));
+    return DefaultPgmqClient.single(this, p -> p.testRouting(routingKey));
   }
 
   @Override
   default void enableNotifyInsert(String queue, Duration throttle) {
-    useTransaction(p -> p.enableNotifyInsert(queue, throttle));
+    DefaultPgmqClient.single(
+        this,
+        p -> {
+          p.enableNotifyInsert(queue, throttle);
+          return null;
+        });
   }
 
   @Override
   default void disableNotifyInsert(String queue) {
-    useTransaction(p -> p.disableNotifyInsert(queue));
+    DefaultPgmqClient.single(
+        this,
+        p -> {
+          p.disableNotifyInsert(queue);
+          return null;
+        });
   }
 }

@@ -12,12 +12,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@link AsyncPgmq} of a client: each call is a client transaction on the configured executor, or
  * on an own pool of at most {@code poolSize} daemon threads created on first use.
  */
-final class ClientAsyncPgmq implements AsyncPgmq {
+public final class ClientAsyncPgmq implements AsyncPgmq {
 
   private final DefaultPgmqClient client;
   private final Executor configured;
@@ -33,10 +34,25 @@ final class ClientAsyncPgmq implements AsyncPgmq {
   @Override
   public <R> CompletableFuture<R> inTransaction(Function<Pgmq, R> work) {
     Objects.requireNonNull(work, "work");
+    return submit(() -> client.inTransaction(work));
+  }
+
+  /**
+   * Runs one operation of {@code async} in a transaction of its own (see {@link
+   * DefaultPgmqClient#single}); for another {@link AsyncPgmq}, through its {@code inTransaction}.
+   */
+  public static <R> CompletableFuture<R> single(AsyncPgmq async, Function<Pgmq, R> operation) {
+    if (async instanceof ClientAsyncPgmq own) {
+      return own.submit(() -> DefaultPgmqClient.single(own.client, operation));
+    }
+    return async.inTransaction(operation);
+  }
+
+  private <R> CompletableFuture<R> submit(Supplier<R> call) {
     if (client.isClosed()) {
       return CompletableFuture.failedFuture(new IllegalStateException("this PgmqClient is closed"));
     }
-    return CompletableFuture.supplyAsync(() -> client.inTransaction(work), executor());
+    return CompletableFuture.supplyAsync(call, executor());
   }
 
   private synchronized Executor executor() {

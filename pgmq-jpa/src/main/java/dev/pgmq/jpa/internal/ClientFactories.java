@@ -17,6 +17,7 @@ final class ClientFactories {
             .property("hibernate.connection.provider_class", "hikari")
             .property("hibernate.hikari.maximumPoolSize", String.valueOf(config.poolSize()))
             .property("hibernate.hikari.minimumIdle", "1")
+            .property("hibernate.hikari.autoCommit", "true")
             .property("hibernate.hikari.poolName", "pgmq-client");
     if (target.user() != null) {
       cfg.jdbcCredentials(target.user(), target.password() == null ? "" : target.password());

@@ -8,6 +8,7 @@ import dev.pgmq.jpa.PgmqSchema;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.sql.Connection;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -62,6 +63,38 @@ public final class DefaultPgmqClient implements PgmqClient {
       ensureSchema();
     }
     return transaction(em -> work.apply(EntityManagerPgmq.create(em, codec)));
+  }
+
+  /**
+   * Runs one {@link Pgmq} operation of {@code client} in a transaction of its own: on this client's
+   * connections, as the statement's own auto-committed transaction (one round trip, no
+   * BEGIN/COMMIT); otherwise (another {@code PgmqClient}, or connections not in auto-commit mode)
+   * through {@link PgmqClient#inTransaction}.
+   */
+  public static <R> R single(PgmqClient client, Function<Pgmq, R> operation) {
+    if (client instanceof DefaultPgmqClient own) {
+      return own.single(operation);
+    }
+    return client.inTransaction(operation);
+  }
+
+  private <R> R single(Function<Pgmq, R> operation) {
+    checkOpen();
+    if (!schemaReady) {
+      ensureSchema();
+    }
+    EntityManager em = entityManagers.get();
+    if (em == null) {
+      throw new IllegalStateException("the EntityManager supplier returned null");
+    }
+    try {
+      if (!em.unwrap(Session.class).doReturningWork(Connection::getAutoCommit)) {
+        return inTransaction(em, e -> operation.apply(EntityManagerPgmq.create(e, codec)));
+      }
+      return operation.apply(EntityManagerPgmq.autoCommitted(em, codec));
+    } finally {
+      em.close();
+    }
   }
 
   @Override
@@ -120,24 +153,28 @@ public final class DefaultPgmqClient implements PgmqClient {
       throw new IllegalStateException("the EntityManager supplier returned null");
     }
     try {
-      EntityTransaction tx = em.getTransaction();
-      tx.begin();
-      R result;
-      try {
-        result = work.apply(em);
-      } catch (RuntimeException | Error e) {
-        rollback(tx, e);
-        throw e;
-      }
-      try {
-        tx.commit();
-      } catch (RuntimeException e) {
-        throw ErrorTranslator.translate("commit", null, e);
-      }
-      return result;
+      return inTransaction(em, work);
     } finally {
       em.close();
     }
+  }
+
+  private static <R> R inTransaction(EntityManager em, Function<EntityManager, R> work) {
+    EntityTransaction tx = em.getTransaction();
+    tx.begin();
+    R result;
+    try {
+      result = work.apply(em);
+    } catch (RuntimeException | Error e) {
+      rollback(tx, e);
+      throw e;
+    }
+    try {
+      tx.commit();
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate("commit", null, e);
+    }
+    return result;
   }
 
   private static void rollback(EntityTransaction tx, Throwable failure) {

@@ -35,8 +35,8 @@ public final class EntityManagerPgmq implements Pgmq {
   private final Sends sends;
   private final Reads reads;
 
-  private EntityManagerPgmq(EntityManager em, JsonCodec codec) {
-    this.calls = new SessionStatements(em);
+  private EntityManagerPgmq(EntityManager em, JsonCodec codec, boolean autoCommitted) {
+    this.calls = new SessionStatements(em, autoCommitted);
     this.codec = codec;
     this.raw = Rows.messages(codec, JsonCodec.jsonNode());
     this.sends = new Sends(calls, codec);
@@ -47,12 +47,21 @@ public final class EntityManagerPgmq implements Pgmq {
   public static Pgmq create(EntityManager em, PgmqConfig config) {
     Objects.requireNonNull(em, "entityManager");
     Objects.requireNonNull(config, "config");
-    return new EntityManagerPgmq(em, JsonCodecs.of(config));
+    return new EntityManagerPgmq(em, JsonCodecs.of(config), false);
   }
 
   /** Operations on {@code em} sharing an existing codec (used by the client). */
   public static Pgmq create(EntityManager em, JsonCodec codec) {
-    return new EntityManagerPgmq(Objects.requireNonNull(em, "entityManager"), codec);
+    return new EntityManagerPgmq(Objects.requireNonNull(em, "entityManager"), codec, false);
+  }
+
+  /**
+   * Operations on {@code em} outside any transaction, its connection in auto-commit mode: every
+   * operation is one statement (plus idempotent preparations) that commits on its own. For the
+   * client's single-operation calls only.
+   */
+  static Pgmq autoCommitted(EntityManager em, JsonCodec codec) {
+    return new EntityManagerPgmq(em, codec, true);
   }
 
   // ---------------------------------------------------------------- queues

@@ -26,9 +26,16 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 final class SessionStatements {
 
   private final EntityManager em;
+  private final boolean autoCommitted;
 
-  SessionStatements(EntityManager em) {
+  /**
+   * Statements on {@code em}; with {@code autoCommitted}, the caller guarantees that the session
+   * has no transaction and its connection is in auto-commit mode, so that each statement commits on
+   * its own (the client's single-operation calls); otherwise an active transaction is required.
+   */
+  SessionStatements(EntityManager em, boolean autoCommitted) {
     this.em = em;
+    this.autoCommitted = autoCommitted;
   }
 
   /** Reads one result row. */
@@ -107,7 +114,7 @@ final class SessionStatements {
   }
 
   private void requireTransaction() {
-    if (!em.isJoinedToTransaction()) {
+    if (!autoCommitted && !em.isJoinedToTransaction()) {
       throw new NoActiveTransactionException(
           "Pgmq.using(entityManager) runs inside the caller's transaction, and the"
               + " EntityManager has no active transaction: begin one (or use PgmqClient,"

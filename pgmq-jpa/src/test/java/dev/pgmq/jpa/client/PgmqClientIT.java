@@ -116,6 +116,36 @@ class PgmqClientIT {
   }
 
   @Test
+  void callsCommitAlsoOnConnectionsThatAreNotInAutoCommitMode(TestDatabase db) {
+    String queue = db.uniqueName("manual");
+    try (EntityManagerFactory manual =
+            new HibernatePersistenceConfiguration("client-it-manual-commit")
+                .jdbcUrl(db.jdbcUrl())
+                .jdbcCredentials(db.user(), db.password())
+                .jdbcPoolSize(2)
+                .property("hibernate.hikari.autoCommit", "false")
+                .property("hibernate.connection.provider_disables_autocommit", "true")
+                .createEntityManagerFactory();
+        PgmqClient onManual = PgmqClient.create(manual)) {
+      onManual.createQueue(queue);
+      long id = onManual.send(queue, 1);
+      assertThat(client.read(queue, VT)).map(m -> m.msgId()).contains(id);
+    }
+  }
+
+  @Test
+  void aFailedCallLeavesNothingBehind(TestDatabase db) {
+    String queue = db.uniqueName("failed");
+    client.createQueue(queue);
+    assertThatThrownBy(() -> client.sendBatch(queue, List.of(1, new Object())))
+        .isInstanceOf(dev.pgmq.jpa.PgmqSerializationException.class);
+    assertThatThrownBy(() -> client.archive(db.uniqueName("missing"), 1))
+        .isInstanceOf(QueueNotFoundException.class);
+    assertThat(client.metrics(queue).queueLength()).isZero();
+    assertThat(client.send(queue, 2)).isPositive();
+  }
+
+  @Test
   void inTransactionCommitsSeveralCallsTogether(TestDatabase db) {
     String queue = db.uniqueName("together");
     client.createQueue(queue);
