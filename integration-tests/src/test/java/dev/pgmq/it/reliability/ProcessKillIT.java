@@ -148,9 +148,9 @@ class ProcessKillIT {
             db.user(),
             db.password(),
             queue,
-            "10")) {
+            "15")) {
       child.awaitLines(
-          c -> c.count("IN_HANDLER ") == 1 && c.count("HANDLING ") >= 15, Duration.ofSeconds(90));
+          c -> c.count("IN_HANDLER ") == 1 && c.count("HANDLING ") >= 5, Duration.ofSeconds(90));
       child.kill();
       ReliabilityFigures.increment(KILLS);
       blockedMsg = child.numbers("IN_HANDLER ").get(0);
