@@ -8,7 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SlowShippingListener {
 
-  @PgmqListener(queue = "orders", concurrency = 2, batchSize = 5, shutdownTimeout = "10s")
+  @PgmqListener(
+      queue = "orders",
+      concurrency = 2,
+      batchSize = 5,
+      maxPoll = "1s",
+      shutdownTimeout = "10s")
   void ship(OrderPlaced event, MessageContext context) throws InterruptedException {
     Thread.sleep(100);
     context.entityManager().persist(new Shipment(event.orderId(), event.customer()));
