@@ -36,14 +36,15 @@ import java.lang.annotation.Target;
  * EntityManager}) and an {@code EntityManager}. A method without a payload parameter may take a
  * {@code Message<T>}, whose {@code T} is then the payload type.
  *
- * <p><b>Transactions.</b> Each message is handled in a new transaction that also acknowledges it: a
- * JTA transaction when the container has a transaction manager, else a resource-local one on the
- * application's {@code EntityManager} bean. Each message runs in a request context of its own, so a
- * {@code @RequestScoped} (or {@code @TransactionScoped}) {@code EntityManager} injected into the
- * bean, and {@code @Inject Pgmq} or {@code @Inject Outbox}, are the ones of that transaction:
- * whatever the method writes through them commits together with the acknowledgement, or not at all.
- * Throwing rolls everything back and retries the message with backoff, dead-lettering it after
- * {@link #maxAttempts()}.
+ * <p><b>Transactions.</b> Each message is handled in a new transaction that also acknowledges it,
+ * on the application's {@code EntityManager} bean: a JTA transaction when the application's {@code
+ * EntityManagerFactory} bean is a JTA one (or, without such a bean, when the container has a {@code
+ * TransactionManager} or {@code UserTransaction}), else a resource-local one. Each message runs in
+ * a request context of its own, so a {@code @RequestScoped} (or {@code @TransactionScoped}) {@code
+ * EntityManager} injected into the bean, and {@code @Inject Pgmq} or {@code @Inject Outbox}, are
+ * the ones of that transaction: whatever the method writes through them commits together with the
+ * acknowledgement, or not at all. Throwing rolls everything back and retries the message with
+ * backoff, dead-lettering it after {@link #maxAttempts()}.
  *
  * <p><b>One consumer per queue.</b> Several methods may consume one queue when they take different
  * event types ({@link #eventType()}); they must then agree on every consumer setting.
