@@ -3,6 +3,7 @@ package dev.pgmq.it.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgmq.jpa.NoActiveTransactionException;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.testing.PgmqDatabaseTest;
@@ -53,6 +54,20 @@ class CdiInjectionIT {
 
       assertThat(seenInside).isEqualTo(1);
       assertThat(CdiApp.messages(db, "audit")).isZero();
+    }
+  }
+
+  @Test
+  void injectedPgmqAndOutboxOutsideATransactionFailFast() {
+    try (WeldContainer container = CdiApp.start(db, LocalPersistence.class, InjectionProbe.class)) {
+      InjectionProbe probe = container.select(InjectionProbe.class).get();
+
+      assertThatThrownBy(() -> probe.sendWithoutTransaction("audit"))
+          .isInstanceOf(NoActiveTransactionException.class);
+      assertThatThrownBy(probe::publishWithoutTransaction)
+          .isInstanceOf(NoActiveTransactionException.class);
+      assertThat(CdiApp.messages(db, "audit")).isZero();
+      assertThat(CdiApp.messages(db, "payments")).isZero();
     }
   }
 

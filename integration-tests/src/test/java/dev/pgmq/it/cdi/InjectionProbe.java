@@ -30,6 +30,18 @@ public class InjectionProbe {
     return client;
   }
 
+  /** Sends with the injected Pgmq while the request's EntityManager has no transaction. */
+  @ActivateRequestContext
+  public long sendWithoutTransaction(String queue) {
+    return pgmq.send(queue, Map.of("probe", true));
+  }
+
+  /** Publishes with the injected Outbox while the request's EntityManager has no transaction. */
+  @ActivateRequestContext
+  public void publishWithoutTransaction() {
+    outbox.publish(new PaymentRequested(1L, "nobody"));
+  }
+
   /**
    * Sends with the injected Pgmq inside the request's transaction, reads the queue length in that
    * transaction, then rolls back.
