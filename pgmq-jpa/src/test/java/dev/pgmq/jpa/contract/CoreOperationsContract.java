@@ -214,6 +214,26 @@ abstract class CoreOperationsContract {
   }
 
   @Test
+  void everySendShapeDeliversPayloadAndHeaders() {
+    String queue = newQueue();
+    Instant past = Instant.now().minusSeconds(5);
+    Map<String, Object> h = Map.of("h", "x");
+    List<Long> ids = new java.util.ArrayList<>();
+    ids.add(pgmq().send(queue, 1, Duration.ZERO));
+    ids.add(pgmq().send(queue, 2, past));
+    ids.add(pgmq().send(queue, 3, h, Duration.ZERO));
+    ids.add(pgmq().send(queue, 4, h, past));
+    ids.addAll(pgmq().sendBatch(queue, List.of(5), List.of(h), Duration.ZERO));
+    ids.addAll(pgmq().sendBatch(queue, List.of(6), List.of(h), past));
+
+    List<Message<Integer>> read = pgmq().readBatch(queue, VT, 10, Integer.class);
+
+    assertThat(read).extracting(Message::msgId).containsExactlyElementsOf(ids);
+    assertThat(read).extracting(Message::message).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(read).extracting(m -> m.header("h")).containsExactly(null, null, "x", "x", "x", "x");
+  }
+
+  @Test
   void readBatchReadsAtMostQtyOldestFirst() {
     String queue = newQueue();
     List<Long> ids = pgmq().sendBatch(queue, List.of(1, 2, 3, 4, 5));
