@@ -3,7 +3,7 @@ package dev.pgmq.jpa;
 /**
  * The database role lacks a privilege the statement needs (SQLSTATE 42501, {@code
  * insufficient_privilege}): a grant on schema {@code pgmq}, its functions or a queue's tables is
- * missing. {@code docs/guarantees.md} lists what producers and consumers need.
+ * missing. the README section "Guarantees" lists what producers and consumers need.
  */
 public class PgmqPermissionException extends PgmqStatementException {
 

@@ -3,7 +3,7 @@ package dev.pgmq.outbox;
 /**
  * The names of the envelope headers the outbox writes on every message it sends (the {@code
  * headers} jsonb column of {@code pgmq.q_<queue>}). Consumers in any language dispatch on these;
- * the full specification is {@code docs/outbox.md}, section "Envelope".
+ * the full specification is the README section "The envelope (specification)".
  *
  * <p>Every value is a JSON string. Always present: {@link #EVENT_ID}, {@link #EVENT_TYPE}, {@link
  * #OCCURRED_AT}, {@link #CONTENT_TYPE}, {@link #SCHEMA_VERSION}. Present for events of an entity:

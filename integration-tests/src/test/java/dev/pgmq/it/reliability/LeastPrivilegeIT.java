@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * hold exactly the grants below do all their work, and each grant is necessary: without it the work
  * fails with a typed permission error (SQLSTATE 42501). Function {@code EXECUTE} is revoked from
  * {@code PUBLIC} in this database, so it must be granted too. None of the roles is a superuser or
- * may create anything. These lists are the ones {@code docs/guarantees.md} documents.
+ * may create anything. These lists are the ones the README section "Guarantees" documents.
  */
 @PgmqDatabaseTest
 @ExtendWith(ReliabilitySummary.class)
