@@ -15,6 +15,9 @@ public final class ReliabilitySummary implements BeforeAllCallback {
   /** Where the figures are written, relative to the module directory. */
   static final Path FILE = Path.of("target", "reliability-summary.json");
 
+  /** The printed table, also written here: the build echoes it once the tests have run. */
+  static final Path TABLE = Path.of("target", "reliability-summary.txt");
+
   @Override
   public void beforeAll(ExtensionContext context) {
     context
@@ -32,8 +35,14 @@ public final class ReliabilitySummary implements BeforeAllCallback {
     public void close() {
       long millis = (System.nanoTime() - startNanos) / 1_000_000;
       ReliabilityFigures.write(FILE, millis);
-      System.out.println(ReliabilityFigures.table(millis));
+      String table = ReliabilityFigures.table(millis);
+      System.out.println(table);
       System.out.println("  written to " + FILE.toAbsolutePath());
+      try {
+        java.nio.file.Files.writeString(TABLE, table + System.lineSeparator());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 }

@@ -80,21 +80,33 @@ public final class DefaultPgmqClient implements PgmqClient {
 
   private <R> R single(Function<Pgmq, R> operation) {
     checkOpen();
-    if (!schemaReady) {
-      ensureSchema();
-    }
     EntityManager em = entityManagers.get();
     if (em == null) {
       throw new IllegalStateException("the EntityManager supplier returned null");
     }
     try {
       if (!em.unwrap(Session.class).doReturningWork(Connection::getAutoCommit)) {
+        if (!schemaReady) {
+          ensureSchema();
+        }
         return inTransaction(em, e -> operation.apply(EntityManagerPgmq.create(e, codec)));
       }
-      return operation.apply(EntityManagerPgmq.autoCommitted(em, codec));
+      // PGMQ is ensured on this same connection, but only once the operation has checked its
+      // arguments and is about to run its first statement: an invalid call runs no SQL at all.
+      Runnable ensure = schemaReady ? null : () -> ensureSchemaOn(em);
+      return operation.apply(EntityManagerPgmq.autoCommitted(em, codec, ensure));
     } finally {
       em.close();
     }
+  }
+
+  private synchronized void ensureSchemaOn(EntityManager em) {
+    if (schemaReady) {
+      return;
+    }
+    // auto-commit connection: PgmqSchema.ensure runs and commits a transaction of its own
+    em.unwrap(Session.class).doWork(c -> PgmqSchema.ensure(c, config.schemaMode()));
+    schemaReady = true;
   }
 
   @Override

@@ -35,8 +35,9 @@ public final class EntityManagerPgmq implements Pgmq {
   private final Sends sends;
   private final Reads reads;
 
-  private EntityManagerPgmq(EntityManager em, JsonCodec codec, boolean autoCommitted) {
-    this.calls = new SessionStatements(em, autoCommitted);
+  private EntityManagerPgmq(
+      EntityManager em, JsonCodec codec, boolean autoCommitted, Runnable beforeFirstStatement) {
+    this.calls = new SessionStatements(em, autoCommitted, beforeFirstStatement);
     this.codec = codec;
     this.raw = Rows.messages(codec, JsonCodec.jsonNode());
     this.sends = new Sends(calls, codec);
@@ -47,21 +48,22 @@ public final class EntityManagerPgmq implements Pgmq {
   public static Pgmq create(EntityManager em, PgmqConfig config) {
     Objects.requireNonNull(em, "entityManager");
     Objects.requireNonNull(config, "config");
-    return new EntityManagerPgmq(em, JsonCodecs.of(config), false);
+    return new EntityManagerPgmq(em, JsonCodecs.of(config), false, null);
   }
 
   /** Operations on {@code em} sharing an existing codec (used by the client). */
   public static Pgmq create(EntityManager em, JsonCodec codec) {
-    return new EntityManagerPgmq(Objects.requireNonNull(em, "entityManager"), codec, false);
+    return new EntityManagerPgmq(Objects.requireNonNull(em, "entityManager"), codec, false, null);
   }
 
   /**
    * Operations on {@code em} outside any transaction, its connection in auto-commit mode: every
    * operation is one statement (plus idempotent preparations) that commits on its own. For the
-   * client's single-operation calls only.
+   * client's single-operation calls only; {@code beforeFirstStatement} (may be null) runs once,
+   * after the arguments were checked, before the first statement.
    */
-  static Pgmq autoCommitted(EntityManager em, JsonCodec codec) {
-    return new EntityManagerPgmq(em, codec, true);
+  static Pgmq autoCommitted(EntityManager em, JsonCodec codec, Runnable beforeFirstStatement) {
+    return new EntityManagerPgmq(em, codec, true, beforeFirstStatement);
   }
 
   // ---------------------------------------------------------------- queues

@@ -27,6 +27,7 @@ final class SessionStatements {
 
   private final EntityManager em;
   private final boolean autoCommitted;
+  private Runnable beforeFirstStatement;
 
   /**
    * Statements on {@code em}; with {@code autoCommitted}, the caller guarantees that the session
@@ -34,8 +35,18 @@ final class SessionStatements {
    * its own (the client's single-operation calls); otherwise an active transaction is required.
    */
   SessionStatements(EntityManager em, boolean autoCommitted) {
+    this(em, autoCommitted, null);
+  }
+
+  /**
+   * As {@link #SessionStatements(EntityManager, boolean)}, running {@code beforeFirstStatement} (if
+   * not null) once, just before the first statement: after the arguments of the operation have been
+   * checked, so an invalid call runs no SQL at all.
+   */
+  SessionStatements(EntityManager em, boolean autoCommitted, Runnable beforeFirstStatement) {
     this.em = em;
     this.autoCommitted = autoCommitted;
+    this.beforeFirstStatement = beforeFirstStatement;
   }
 
   /** Reads one result row. */
@@ -47,6 +58,7 @@ final class SessionStatements {
   /** Every row of {@code sql}, read by column name. */
   <R> List<R> rows(String op, String queue, String sql, RowReader<R> reader, Object... params) {
     requireTransaction();
+    runBeforeFirstStatement();
     return execute(em, op, queue, sql, reader, params);
   }
 
@@ -59,6 +71,7 @@ final class SessionStatements {
   /** The optional features of this database (detected once per factory). */
   PgmqFeatures features() {
     requireTransaction();
+    runBeforeFirstStatement();
     return PgmqFeatures.of(em);
   }
 
@@ -110,6 +123,14 @@ final class SessionStatements {
       } else {
         throw new IllegalArgumentException("unsupported bind value " + p.getClass());
       }
+    }
+  }
+
+  private void runBeforeFirstStatement() {
+    Runnable hook = beforeFirstStatement;
+    if (hook != null) {
+      beforeFirstStatement = null;
+      hook.run();
     }
   }
 
