@@ -21,6 +21,7 @@ final class ConsumerScenarios {
   private final RawJdbc raw;
   private final int rounds;
   private final int messages;
+  private long consumeNanos = -1;
 
   ConsumerScenarios(
       PgmqClient client, EntityManagerFactory emf, RawJdbc raw, int rounds, int messages) {
@@ -69,7 +70,13 @@ final class ConsumerScenarios {
 
       @Override
       public long run() throws Exception {
+        consumeNanos = -1;
         return work.run();
+      }
+
+      @Override
+      public long lastElapsedNanos() {
+        return consumeNanos;
       }
     };
   }
@@ -95,11 +102,14 @@ final class ConsumerScenarios {
                   }
                 })
             .build();
+    long start = System.nanoTime();
     consumer.start();
     try {
       while (done.get() < messages) {
-        Thread.sleep(2);
+        Thread.sleep(1);
       }
+      // timed from start() to the last message processed; the stop that follows is not
+      consumeNanos = System.nanoTime() - start;
     } finally {
       consumer.close();
     }

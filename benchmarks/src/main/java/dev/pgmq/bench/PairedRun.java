@@ -16,6 +16,14 @@ final class PairedRun {
 
     /** Untimed preparation before each timed run (e.g. refilling a queue). */
     default void prepare() throws Exception {}
+
+    /**
+     * The nanoseconds the last {@link #run()} spent on the measured work, when it timed itself
+     * (e.g. excluding a consumer's start and stop); negative to let the caller time all of run().
+     */
+    default long lastElapsedNanos() {
+      return -1;
+    }
   }
 
   private final int warmupRounds;
@@ -50,7 +58,8 @@ final class PairedRun {
     work.prepare();
     long start = System.nanoTime();
     long ops = work.run();
-    long elapsed = System.nanoTime() - start;
+    long elapsed =
+        work.lastElapsedNanos() >= 0 ? work.lastElapsedNanos() : System.nanoTime() - start;
     return ops * 1e9 / elapsed;
   }
 }

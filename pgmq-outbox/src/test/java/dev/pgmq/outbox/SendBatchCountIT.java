@@ -2,10 +2,10 @@ package dev.pgmq.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgmq.jpa.testing.CountingConnectionProvider;
 import dev.pgmq.jpa.testing.PgmqDatabaseTest;
 import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.fixture.AuditNote;
-import dev.pgmq.outbox.fixture.CountingConnectionProvider;
 import dev.pgmq.outbox.fixture.LineAdded;
 import dev.pgmq.outbox.fixture.OutboxDatabase;
 import dev.pgmq.outbox.fixture.PaymentRequested;
