@@ -1,5 +1,6 @@
 package dev.pgmq.outbox.cdi.internal;
 
+import dev.pgmq.outbox.consumer.internal.ResourceLocalTransactionRunner;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner.Work;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
@@ -17,26 +18,7 @@ final class ResourceLocalMode implements TransactionMode {
           "the EntityManager bean already has an active transaction; a listener needs a new one:"
               + " give it a request-scoped (or dependent) EntityManager");
     }
-    tx.begin();
-    R result;
-    try {
-      result = work.run(em);
-    } catch (Throwable failure) {
-      try {
-        if (tx.isActive()) {
-          tx.rollback();
-        }
-      } catch (RuntimeException rollbackFailure) {
-        failure.addSuppressed(rollbackFailure);
-      }
-      throw failure;
-    }
-    if (tx.getRollbackOnly()) {
-      tx.rollback();
-      throw new IllegalStateException("transaction was marked rollback-only by the work");
-    }
-    tx.commit();
-    return result;
+    return ResourceLocalTransactionRunner.inTransaction(em, work);
   }
 
   @Override

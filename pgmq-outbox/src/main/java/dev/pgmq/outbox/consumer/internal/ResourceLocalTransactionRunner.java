@@ -24,22 +24,30 @@ public final class ResourceLocalTransactionRunner implements TransactionRunner {
   @Override
   public <R> R inTransaction(Work<R> work) throws Exception {
     try (EntityManager em = entityManagerFactory.createEntityManager()) {
-      EntityTransaction tx = em.getTransaction();
-      tx.begin();
-      R result;
-      try {
-        result = work.run(em);
-      } catch (Throwable failure) {
-        rollbackQuietly(tx, failure);
-        throw failure;
-      }
-      if (tx.getRollbackOnly()) {
-        tx.rollback();
-        throw new IllegalStateException("transaction was marked rollback-only by the work");
-      }
-      tx.commit();
-      return result;
+      return inTransaction(em, work);
     }
+  }
+
+  /**
+   * Runs {@code work} in a new resource-local transaction of {@code em}: commits when it returns,
+   * rolls back when it throws or marks the transaction rollback-only. Does not close {@code em}.
+   */
+  public static <R> R inTransaction(EntityManager em, Work<R> work) throws Exception {
+    EntityTransaction tx = em.getTransaction();
+    tx.begin();
+    R result;
+    try {
+      result = work.run(em);
+    } catch (Throwable failure) {
+      rollbackQuietly(tx, failure);
+      throw failure;
+    }
+    if (tx.getRollbackOnly()) {
+      tx.rollback();
+      throw new IllegalStateException("transaction was marked rollback-only by the work");
+    }
+    tx.commit();
+    return result;
   }
 
   private static void rollbackQuietly(EntityTransaction tx, Throwable failure) {
