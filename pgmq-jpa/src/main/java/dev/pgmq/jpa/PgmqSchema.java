@@ -1,10 +1,13 @@
 package dev.pgmq.jpa;
 
 import dev.pgmq.jpa.internal.schema.EntityManagerSchemaWork;
+import dev.pgmq.jpa.internal.schema.SchemaInspector;
 import dev.pgmq.jpa.internal.schema.SchemaInstaller;
 import dev.pgmq.jpa.internal.schema.SqlScript;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Makes sure PGMQ is usable in a database: the {@code pgmq} extension where the server offers it,
@@ -55,6 +58,21 @@ public final class PgmqSchema {
    */
   public static SchemaStatus ensure(EntityManager entityManager, SchemaMode mode) {
     return EntityManagerSchemaWork.ensure(entityManager, mode);
+  }
+
+  /**
+   * What PGMQ {@code connection}'s database holds, without changing anything (for health checks):
+   * the kind and version of the install, with {@link SchemaStatus.Change#NONE}, or empty when PGMQ
+   * is not installed. Reads catalogs only; needs no privilege beyond connecting.
+   *
+   * @throws PgmqSchemaException when the catalogs cannot be read (the cause is kept)
+   */
+  public static Optional<SchemaStatus> status(Connection connection) {
+    try {
+      return SchemaInspector.status(connection);
+    } catch (SQLException e) {
+      throw new PgmqSchemaException("could not read which PGMQ is installed: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -28,7 +28,10 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
  * PgmqClient}. It finds the {@link PgmqListener} methods, checks them when the deployment is
  * validated (their queues must exist: a problem fails the deployment with a message naming the
  * method), starts their consumers when the application scope is initialized and stops them,
- * gracefully, before it is destroyed.
+ * gracefully, before it is destroyed. When the MicroProfile Health API is on the class path it adds
+ * a {@code @Readiness} check "pgmq" and a {@code @Liveness} check "pgmq-consumers" over the
+ * listener queues ({@link dev.pgmq.outbox.health.PgmqHealth}; thresholds from the application's
+ * {@link dev.pgmq.outbox.health.HealthThresholds} bean, if it has one).
  *
  * <p>One instance per container; the container calls it from its deployment thread.
  */
@@ -62,6 +65,10 @@ public class PgmqExtension implements Extension {
 
   void addClient(@Observes AfterBeanDiscovery event) {
     deployment.addClient(event);
+  }
+
+  void addHealthChecks(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+    deployment.addHealthChecks(event, beanManager);
   }
 
   void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {

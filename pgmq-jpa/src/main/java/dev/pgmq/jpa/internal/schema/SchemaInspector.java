@@ -1,9 +1,11 @@
 package dev.pgmq.jpa.internal.schema;
 
+import dev.pgmq.jpa.SchemaStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /** Reads a database's {@link SchemaState} in one query. */
 public final class SchemaInspector {
@@ -28,6 +30,26 @@ public final class SchemaInspector {
       ScriptVersion sql = recorded && extensionVersion == null ? recorded(connection) : null;
       return new SchemaState(extensionVersion, available, sql, meta);
     }
+  }
+
+  /** What is installed, read-only: empty when neither the extension nor an SQL install is there. */
+  public static Optional<SchemaStatus> status(Connection connection) throws SQLException {
+    SchemaState state = inspect(connection);
+    if (state.extensionInstalled()) {
+      return Optional.of(
+          new SchemaStatus(
+              SchemaStatus.Kind.EXTENSION, state.extensionVersion(), SchemaStatus.Change.NONE));
+    }
+    if (state.sqlInstall() != null) {
+      return Optional.of(
+          new SchemaStatus(
+              SchemaStatus.Kind.SQL, state.sqlInstall().pgmqVersion(), SchemaStatus.Change.NONE));
+    }
+    if (state.metaTablePresent()) {
+      return Optional.of(
+          new SchemaStatus(SchemaStatus.Kind.EXTERNAL_SQL, "unknown", SchemaStatus.Change.NONE));
+    }
+    return Optional.empty();
   }
 
   private static ScriptVersion recorded(Connection connection) throws SQLException {

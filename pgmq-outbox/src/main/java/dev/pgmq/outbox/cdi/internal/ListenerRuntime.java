@@ -5,6 +5,7 @@ import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.jpa.QueueInfo;
 import dev.pgmq.outbox.cdi.ListenerDefinitionException;
 import dev.pgmq.outbox.cdi.PgmqCdiException;
+import dev.pgmq.outbox.consumer.PgmqConsumer;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -150,6 +151,11 @@ public final class ListenerRuntime {
         return;
       }
     }
+  }
+
+  /** The consumer of each listener queue. */
+  public List<PgmqConsumer> consumers() {
+    return queues.stream().map(QueueListeners::consumer).toList();
   }
 
   /** Whether the consumers run. */

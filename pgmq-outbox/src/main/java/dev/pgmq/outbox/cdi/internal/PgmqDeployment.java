@@ -6,6 +6,7 @@ import dev.pgmq.outbox.Outbox;
 import dev.pgmq.outbox.cdi.ListenerDefinitionException;
 import dev.pgmq.outbox.cdi.PgmqCdiException;
 import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.consumer.PgmqConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -108,6 +109,26 @@ public final class PgmqDeployment {
           .produceWith(ClientBeans::create)
           .disposeWith((client, lookup) -> client.close());
     }
+  }
+
+  /**
+   * Adds the MicroProfile Health checks of the listener queues when the MicroProfile Health API is
+   * on the class path (see {@code HealthBeans}).
+   */
+  public void addHealthChecks(AfterBeanDiscovery event, BeanManager beanManager) {
+    try {
+      Class.forName(
+          "org.eclipse.microprofile.health.HealthCheck", false, getClass().getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return;
+    }
+    HealthBeans.add(event, beanManager, this::listenerConsumers);
+  }
+
+  /** The consumers of the listener methods; empty before validation or without listeners. */
+  public List<PgmqConsumer> listenerConsumers() {
+    ListenerRuntime r = runtime;
+    return r == null ? List.of() : r.consumers();
   }
 
   /** Reports every problem found; checks the listeners against the database and builds them. */
