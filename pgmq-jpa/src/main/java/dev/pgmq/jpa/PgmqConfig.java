@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Settings shared by every way of running PGMQ operations. Immutable and thread-safe; build with
@@ -18,12 +19,14 @@ public final class PgmqConfig {
   private final SchemaMode schemaMode;
   private final int poolSize;
   private final Executor asyncExecutor;
+  private final ThreadFactory threadFactory;
 
   private PgmqConfig(Builder b) {
     this.objectMapper = b.objectMapper;
     this.schemaMode = b.schemaMode;
     this.poolSize = b.poolSize;
     this.asyncExecutor = b.asyncExecutor;
+    this.threadFactory = b.threadFactory;
   }
 
   /** The defaults: a JSR-310-aware {@code ObjectMapper}, {@link SchemaMode#EXTENSION_OR_SQL}. */
@@ -43,6 +46,7 @@ public final class PgmqConfig {
     b.schemaMode = schemaMode;
     b.poolSize = poolSize;
     b.asyncExecutor = asyncExecutor;
+    b.threadFactory = threadFactory;
     return b;
   }
 
@@ -69,6 +73,14 @@ public final class PgmqConfig {
     return asyncExecutor;
   }
 
+  /**
+   * Where the client's own {@link AsyncPgmq} executor gets its threads, or {@code null} for new
+   * daemon threads. Not used when {@link #asyncExecutor()} is set.
+   */
+  public ThreadFactory threadFactory() {
+    return threadFactory;
+  }
+
   /** Builds a {@link PgmqConfig}. Not thread-safe. */
   public static final class Builder {
     private ObjectMapper objectMapper =
@@ -78,6 +90,7 @@ public final class PgmqConfig {
     private SchemaMode schemaMode = SchemaMode.EXTENSION_OR_SQL;
     private int poolSize = 10;
     private Executor asyncExecutor;
+    private ThreadFactory threadFactory;
 
     private Builder() {}
 
@@ -102,6 +115,15 @@ public final class PgmqConfig {
     /** Executor for {@link AsyncPgmq}; {@code null} for the client's own. */
     public Builder asyncExecutor(Executor asyncExecutor) {
       this.asyncExecutor = asyncExecutor;
+      return this;
+    }
+
+    /**
+     * Thread factory of the client's own {@link AsyncPgmq} executor (a Jakarta EE container's
+     * {@code ManagedThreadFactory}, say); {@code null} for new daemon threads.
+     */
+    public Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = threadFactory;
       return this;
     }
 

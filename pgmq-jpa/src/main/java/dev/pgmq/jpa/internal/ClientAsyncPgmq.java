@@ -16,19 +16,22 @@ import java.util.function.Supplier;
 
 /**
  * {@link AsyncPgmq} of a client: each call is a client transaction on the configured executor, or
- * on an own pool of at most {@code poolSize} daemon threads created on first use.
+ * on an own pool of at most {@code poolSize} threads (of the configured thread factory, else daemon
+ * threads) created on first use.
  */
 public final class ClientAsyncPgmq implements AsyncPgmq {
 
   private final DefaultPgmqClient client;
   private final Executor configured;
   private final int threads;
+  private final ThreadFactory threadFactory;
   private ThreadPoolExecutor own;
 
   ClientAsyncPgmq(DefaultPgmqClient client, PgmqConfig config) {
     this.client = client;
     this.configured = config.asyncExecutor();
     this.threads = config.poolSize();
+    this.threadFactory = config.threadFactory();
   }
 
   @Override
@@ -62,7 +65,12 @@ public final class ClientAsyncPgmq implements AsyncPgmq {
     if (own == null) {
       own =
           new ThreadPoolExecutor(
-              threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons());
+              threads,
+              threads,
+              30,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              named(threadFactory));
       own.allowCoreThreadTimeOut(true);
     }
     return own;
@@ -79,11 +87,21 @@ public final class ClientAsyncPgmq implements AsyncPgmq {
     }
   }
 
-  private static ThreadFactory daemons() {
+  /** Threads of {@code factory} (new daemon threads when {@code null}), named pgmq-async-n. */
+  private static ThreadFactory named(ThreadFactory factory) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "pgmq-async-" + n.incrementAndGet());
-      t.setDaemon(true);
+      Thread t;
+      if (factory == null) {
+        t = new Thread(r);
+        t.setDaemon(true);
+      } else {
+        t = factory.newThread(r);
+        if (t == null) {
+          return null;
+        }
+      }
+      t.setName("pgmq-async-" + n.incrementAndGet());
       return t;
     };
   }

@@ -220,6 +220,29 @@ class PgmqClientIT {
   }
 
   @Test
+  void asyncCallsRunOnThreadsOfTheConfiguredThreadFactory(TestDatabase db) {
+    String queue = db.uniqueName("async_threads");
+    java.util.Set<Thread> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    PgmqConfig config =
+        PgmqConfig.builder()
+            .threadFactory(
+                r -> {
+                  Thread t = new Thread(r);
+                  t.setDaemon(true);
+                  created.add(t);
+                  return t;
+                })
+            .build();
+    try (PgmqClient client = PgmqClient.create(emf, config)) {
+      client.async().createQueue(queue).join();
+      Thread ranOn = client.async().inTransaction(p -> Thread.currentThread()).join();
+
+      assertThat(created).contains(ranOn);
+      assertThat(ranOn.getName()).startsWith("pgmq-async-");
+    }
+  }
+
+  @Test
   void closingAClientLeavesTheGivenFactoryOpenAndRejectsLaterCalls(TestDatabase db) {
     PgmqClient shortLived = PgmqClient.create(emf);
     shortLived.listQueues();

@@ -25,13 +25,16 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
  * <p>It adds the beans {@code Pgmq} and {@code Outbox} ({@code @Dependent}, over the application's
  * {@code @Default EntityManager} bean) and, when the application has a resource-local {@code
  * EntityManagerFactory} bean and no {@code PgmqClient} of its own, an {@code @ApplicationScoped
- * PgmqClient}. It finds the {@link PgmqListener} methods, checks them when the deployment is
- * validated (their queues must exist: a problem fails the deployment with a message naming the
- * method), starts their consumers when the application scope is initialized and stops them,
- * gracefully, before it is destroyed. When the MicroProfile Health API is on the class path it adds
- * a {@code @Readiness} check "pgmq" and a {@code @Liveness} check "pgmq-consumers" over the
- * listener queues ({@link dev.pgmq.outbox.health.PgmqHealth}; thresholds from the application's
- * {@link dev.pgmq.outbox.health.HealthThresholds} bean, if it has one).
+ * PgmqClient}. It finds the {@link PgmqListener} methods, checks their signatures and settings when
+ * the deployment is validated (a problem fails the deployment with a message naming the method),
+ * starts their consumers when the application scope is initialized (a consumer whose queue does not
+ * exist yet is retried with backoff) and stops them, gracefully, before it is destroyed. Consumer
+ * threads come from the container's {@code ManagedThreadFactory} (a CDI bean, else {@code
+ * java:comp/DefaultManagedThreadFactory}) when it has one, else they are new daemon threads. When
+ * the MicroProfile Health API is on the class path it adds a {@code @Readiness} check "pgmq" and a
+ * {@code @Liveness} check "pgmq-consumers" over the listener queues ({@link
+ * dev.pgmq.outbox.health.PgmqHealth}; thresholds from the application's {@link
+ * dev.pgmq.outbox.health.HealthThresholds} bean, if it has one).
  *
  * <p>One instance per container; the container calls it from its deployment thread.
  */

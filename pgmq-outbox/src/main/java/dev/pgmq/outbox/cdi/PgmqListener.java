@@ -11,10 +11,13 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a method of a CDI bean as the consumer of a PGMQ queue. The portable extension finds it at
- * deployment, checks it (an unknown queue, a parameter it cannot supply or an invalid setting fails
- * the deployment, naming the method), starts a {@link dev.pgmq.outbox.consumer.PgmqConsumer} when
- * the application scope is initialized and stops it gracefully before the application scope is
- * destroyed.
+ * deployment, checks what can be known without the database (a parameter it cannot supply or an
+ * invalid setting fails the deployment, naming the method), starts a {@link
+ * dev.pgmq.outbox.consumer.PgmqConsumer} when the application scope is initialized and stops it
+ * gracefully before the application scope is destroyed. The queue is checked when the consumer
+ * starts: while it (or PGMQ) is missing, a warning names it and the start is retried with backoff
+ * (1 s doubling to 1 min), so a startup bean or a migration may create it. The consumer's threads
+ * come from the container's {@code ManagedThreadFactory} when there is one.
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -61,7 +64,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface PgmqListener {
 
-  /** The queue to consume; it must exist when the application starts. */
+  /** The queue to consume; the listener starts consuming once it exists. */
   String queue();
 
   /**

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Configures a {@link PgmqConsumer}. Every setting is checked once, by {@link #build()}, and the
@@ -53,6 +54,7 @@ public final class PgmqConsumerBuilder {
   private final List<ConsumerListener> listeners = new ArrayList<>();
   private TransactionRunner transactionRunner;
   private NotifyConnectionFactory notifyConnectionFactory;
+  private ThreadFactory threadFactory;
   private PgmqConfig config = PgmqConfig.defaults();
 
   PgmqConsumerBuilder(EntityManagerFactory entityManagerFactory) {
@@ -226,6 +228,17 @@ public final class PgmqConsumerBuilder {
   }
 
   /**
+   * Where the consumer's threads come from (workers, the LISTEN thread and the visibility
+   * extension); default new daemon threads. In a Jakarta EE container pass its {@code
+   * ManagedThreadFactory}, so that handlers see the application's {@code java:comp} names. The
+   * consumer names each thread it gets ({@code pgmq-consumer-<queue>-<n>}, ...).
+   */
+  public PgmqConsumerBuilder threadFactory(ThreadFactory threadFactory) {
+    this.threadFactory = threadFactory;
+    return this;
+  }
+
+  /**
    * Where the LISTEN connection comes from; default the connection pool of the {@code
    * EntityManagerFactory}.
    */
@@ -282,6 +295,7 @@ public final class PgmqConsumerBuilder {
         notifyConnectionFactory != null
             ? notifyConnectionFactory
             : NotifyConnections.of(entityManagerFactory),
+        threadFactory != null ? threadFactory : ConsumerSettings.DAEMON_THREADS,
         config);
   }
 }

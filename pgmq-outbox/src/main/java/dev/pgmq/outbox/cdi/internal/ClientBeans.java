@@ -4,10 +4,15 @@ import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.cdi.PgmqCdiException;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
+import java.util.concurrent.ThreadFactory;
 
-/** Creates the {@code @Inject PgmqClient} bean over the application's EntityManagerFactory. */
+/**
+ * Creates the {@code @Inject PgmqClient} bean over the application's EntityManagerFactory; its
+ * async executor takes the container's managed threads when there are some.
+ */
 final class ClientBeans {
 
   private ClientBeans() {}
@@ -20,6 +25,13 @@ final class ClientBeans {
               + " own transaction); the application's factory uses JTA: inject Pgmq instead, whose"
               + " calls join the current JTA transaction");
     }
-    return PgmqClient.create(factory, Configs.of(lookup.select(PgmqConfig.class)));
+    PgmqConfig config = Configs.of(lookup.select(PgmqConfig.class));
+    if (config.threadFactory() == null && config.asyncExecutor() == null) {
+      ThreadFactory managed = ManagedThreads.find(lookup.select(BeanManager.class).get());
+      if (managed != null) {
+        config = config.toBuilder().threadFactory(managed).build();
+      }
+    }
+    return PgmqClient.create(factory, config);
   }
 }

@@ -1,43 +1,52 @@
 package dev.pgmq.outbox.cdi.internal;
 
-import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.jpa.QueueInfo;
 import dev.pgmq.outbox.cdi.ListenerDefinitionException;
 import dev.pgmq.outbox.cdi.PgmqCdiException;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The application's listener consumers: checked and built at deployment, started when the
- * application scope is initialized, stopped before it is destroyed. Thread-safe.
+ * application scope is initialized (retried until their queues exist), stopped before it is
+ * destroyed. Thread-safe.
  */
 public final class ListenerRuntime {
 
   private static final Logger LOG = LoggerFactory.getLogger(ListenerRuntime.class);
 
-  private final List<QueueListeners> queues;
-  private final String transactions;
-  private boolean started;
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
-  private ListenerRuntime(List<QueueListeners> queues, String transactions) {
+  private final List<QueueListeners> queues;
+  private final String how;
+  private final ThreadFactory threads;
+  private boolean started;
+  private ScheduledThreadPoolExecutor retries;
+
+  private ListenerRuntime(List<QueueListeners> queues, String how, ThreadFactory threads) {
     this.queues = queues;
-    this.transactions = transactions;
+    this.how = how;
+    this.threads = threads;
   }
 
   /**
-   * Checks {@code methods} against the database (their queues must exist) and builds one consumer
-   * per queue. Every problem found goes to {@code problems}.
+   * Builds one consumer per queue of {@code methods}, checking what is known without the queues:
+   * the methods agree on their queue's settings and every setting is valid. The queues are checked
+   * when the consumers start. Every problem found goes to {@code problems}.
    *
    * @return the runtime, or {@code null} when there were problems
    */
@@ -50,86 +59,117 @@ public final class ListenerRuntime {
     CdiTransactionRunner runner;
     PgmqConfig config;
     EntityManagerFactory factory;
-    Set<String> existing = new TreeSet<>();
+    ThreadFactory managed = ManagedThreads.find(beanManager);
     try {
       runner = CdiTransactionRunner.create(beanManager);
       config = Configs.of(beanManager.createInstance().select(PgmqConfig.class));
-      factory =
-          runner.inTransaction(
-              em -> {
-                for (QueueInfo queue : Pgmq.using(em, config).listQueues()) {
-                  existing.add(queue.queueName());
-                }
-                return em.getEntityManagerFactory();
-              });
+      // the persistence unit itself, not a client proxy of a factory bean
+      factory = runner.inTransaction(EntityManager::getEntityManagerFactory);
     } catch (Exception e) {
       problems.accept(
           new PgmqCdiException(
-              "could not check the queues of the @PgmqListener methods "
+              "could not prepare the @PgmqListener methods "
                   + names(methods)
                   + ": "
                   + e.getMessage(),
               e));
       return null;
     }
+    ThreadFactory threads = ManagedThreads.orDaemons(managed);
     List<QueueListeners> built = new ArrayList<>();
     for (Map.Entry<String, List<ListenerMethod>> entry : byQueue.entrySet()) {
-      String queue = entry.getKey();
-      if (!existing.contains(queue)) {
-        problems.accept(
-            new ListenerDefinitionException(
-                names(entry.getValue())
-                    + ": queue '"
-                    + queue
-                    + "' does not exist (existing queues: "
-                    + existing
-                    + "); create it before the application starts, or fix the name"));
-        continue;
-      }
       try {
         built.add(
-            QueueListeners.build(queue, entry.getValue(), beanManager, factory, runner, config));
+            QueueListeners.build(
+                entry.getKey(), entry.getValue(), beanManager, factory, runner, config, threads));
       } catch (ListenerDefinitionException e) {
         problems.accept(e);
       }
     }
-    return built.size() == byQueue.size()
-        ? new ListenerRuntime(List.copyOf(built), runner.describe())
-        : null;
+    if (built.size() != byQueue.size()) {
+      return null;
+    }
+    String how =
+        runner.describe()
+            + " transactions, "
+            + (managed != null ? "the container's managed threads" : "daemon threads");
+    return new ListenerRuntime(List.copyOf(built), how, threads);
   }
 
-  /** Starts every consumer; when one fails to start, stops those started and rethrows. */
+  /**
+   * Starts every consumer. A consumer that cannot start (its queue or PGMQ itself is missing, the
+   * database is unreachable) is reported with a warning and retried in the background with
+   * exponential backoff (1 s doubling to 1 min) until it starts or {@link #stop()} is called: a
+   * startup bean or a migration may create the queues after the application has started.
+   */
   public synchronized void start() {
     if (started) {
       return;
     }
-    List<QueueListeners> running = new ArrayList<>();
+    started = true;
+    retries =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = threads.newThread(r);
+              if (t != null) {
+                t.setName("pgmq-listener-start");
+              }
+              return t;
+            });
+    retries.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    for (QueueListeners queue : queues) {
+      attempt(queue, 1, FIRST_RETRY);
+    }
+  }
+
+  private synchronized void attempt(QueueListeners queue, int attempt, Duration next) {
+    if (!started) {
+      return;
+    }
     try {
-      for (QueueListeners queue : queues) {
-        queue.start();
-        running.add(queue);
-        LOG.info(
-            "started {} ({} transactions, dead letters to '{}')",
-            names(queue.methods()),
-            transactions,
-            queue.consumer().deadLetterQueue());
-      }
-      started = true;
+      queue.start();
+      LOG.info(
+          "started {} ({}, dead letters to '{}')",
+          names(queue.methods()),
+          how,
+          queue.consumer().deadLetterQueue());
     } catch (RuntimeException e) {
-      running.forEach(QueueListeners::stop);
-      throw e;
+      LOG.warn(
+          "could not start {} (attempt {}): {}; retrying in {} s. Create queue '{}' (and install"
+              + " PGMQ) before or while the application starts, e.g. in a startup bean or a"
+              + " migration",
+          names(queue.methods()),
+          attempt,
+          e.getMessage(),
+          next.toSeconds(),
+          queue.queue());
+      Duration after =
+          next.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : next.multipliedBy(2);
+      retries.schedule(
+          () -> attempt(queue, attempt + 1, after), next.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
   /**
    * Stops every consumer gracefully and at the same time: reading stops, messages read but not yet
-   * handled become visible again, running handlers get their shutdown timeout to commit.
+   * handled become visible again, running handlers get their shutdown timeout to commit. Pending
+   * start retries are cancelled.
    */
-  public synchronized void stop() {
-    if (!started) {
+  public void stop() {
+    synchronized (this) {
+      if (!started) {
+        return;
+      }
+      started = false;
+      retries.shutdownNow();
+    }
+    try {
+      retries.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return;
     }
-    started = false;
     List<Thread> stopping = new ArrayList<>();
     for (QueueListeners queue : queues) {
       Thread t =

@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 
 /** The listener methods of one queue and the consumer that runs them (built, not started). */
@@ -43,7 +44,8 @@ final class QueueListeners {
       BeanManager beanManager,
       EntityManagerFactory factory,
       TransactionRunner runner,
-      PgmqConfig config) {
+      PgmqConfig config,
+      ThreadFactory threads) {
     ListenerMethod first = methods.get(0);
     for (ListenerMethod other : methods.subList(1, methods.size())) {
       String differing = differingSetting(first.settings(), other.settings());
@@ -81,6 +83,7 @@ final class QueueListeners {
               .extendVisibility(s.extendVisibility())
               .shutdownTimeout(Durations.parse(s.shutdownTimeout(), "shutdownTimeout"))
               .transactionRunner(runner)
+              .threadFactory(threads)
               .config(config);
       if (!s.deadLetterQueue().isBlank()) {
         builder.deadLetterQueue(s.deadLetterQueue());
@@ -145,10 +148,18 @@ final class QueueListeners {
     return consumer;
   }
 
-  /** Obtains the bean instances and starts the consumer. */
+  /**
+   * Obtains the bean instances and starts the consumer; when it cannot start, releases them again
+   * (the start may be retried).
+   */
   void start() {
     targets.forEach(BeanTarget::start);
-    consumer.start();
+    try {
+      consumer.start();
+    } catch (RuntimeException e) {
+      targets.forEach(BeanTarget::release);
+      throw e;
+    }
   }
 
   /** Stops the consumer gracefully, then releases the bean instances. */

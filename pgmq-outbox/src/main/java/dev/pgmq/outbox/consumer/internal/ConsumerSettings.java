@@ -10,6 +10,7 @@ import dev.pgmq.outbox.consumer.spi.NotifyConnectionFactory;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Pattern;
 
 /** The settings of one consumer: immutable, checked once here, errors naming the setting. */
@@ -34,7 +35,16 @@ public record ConsumerSettings(
     List<ConsumerListener> listeners,
     TransactionRunner transactionRunner,
     NotifyConnectionFactory notifyConnectionFactory,
+    ThreadFactory threadFactory,
     PgmqConfig config) {
+
+  /** The default thread factory: new daemon threads. */
+  public static final ThreadFactory DAEMON_THREADS =
+      runnable -> {
+        Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
+      };
 
   private static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9_]{1,47}");
 
@@ -91,6 +101,7 @@ public record ConsumerSettings(
     listeners = List.copyOf(listeners);
     required(transactionRunner, "transactionRunner");
     required(notifyConnectionFactory, "notifyConnectionFactory");
+    required(threadFactory, "threadFactory");
     required(config, "config");
   }
 

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The consumer: starts and stops the worker, listener and visibility-extension threads. */
+/**
+ * The consumer: starts and stops the worker, listener and visibility-extension threads (all from
+ * the settings' thread factory).
+ */
 public final class DefaultPgmqConsumer implements PgmqConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultPgmqConsumer.class);
@@ -102,7 +105,7 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
     if (settings.extendVisibility()) {
       long every = Math.max(200, settings.visibilityTimeout().toMillis() / 3);
       extender =
-          Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pgmq-extend-vt-" + queue()));
+          Executors.newSingleThreadScheduledExecutor(r -> thread(r, "pgmq-extend-vt-" + queue()));
       extender.scheduleWithFixedDelay(
           new VisibilityExtender(settings, workers), every, every, TimeUnit.MILLISECONDS);
     }
@@ -223,13 +226,12 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
     return count.longValue() > 0;
   }
 
-  private static Thread thread(Runnable runnable, String name) {
-    return daemon(runnable, name);
-  }
-
-  private static Thread daemon(Runnable runnable, String name) {
-    Thread thread = new Thread(runnable, name);
-    thread.setDaemon(true);
+  private Thread thread(Runnable runnable, String name) {
+    Thread thread = settings.threadFactory().newThread(runnable);
+    if (thread == null) {
+      throw new IllegalStateException("the consumer's threadFactory gave no thread for " + name);
+    }
+    thread.setName(name);
     return thread;
   }
 
