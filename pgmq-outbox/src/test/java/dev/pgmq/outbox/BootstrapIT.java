@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.fixture.LineAdded;
 import dev.pgmq.outbox.fixture.OrderPlaced;
 import dev.pgmq.outbox.fixture.OutboxDatabase;
 import dev.pgmq.outbox.fixture.PaymentRequested;
 import dev.pgmq.outbox.fixture.PurchaseOrder;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;

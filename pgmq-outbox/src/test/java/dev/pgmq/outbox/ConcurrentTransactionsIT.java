@@ -2,14 +2,14 @@ package dev.pgmq.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.fixture.LineAdded;
 import dev.pgmq.outbox.fixture.OutboxDatabase;
 import dev.pgmq.outbox.fixture.PaymentRequested;
 import dev.pgmq.outbox.fixture.PurchaseOrder;
 import dev.pgmq.outbox.fixture.QueueRow;
 import dev.pgmq.outbox.internal.OutboxRuntime;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;

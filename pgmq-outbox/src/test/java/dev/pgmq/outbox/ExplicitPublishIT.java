@@ -1,11 +1,11 @@
 package dev.pgmq.outbox;
 
+import static dev.pgmq.test.PgmqAssertions.assertThat;
+import static dev.pgmq.test.PgmqAssertions.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgmq.jpa.NoActiveTransactionException;
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.fixture.AuditNote;
 import dev.pgmq.outbox.fixture.OutboxDatabase;
 import dev.pgmq.outbox.fixture.PaymentRequested;
@@ -14,11 +14,12 @@ import dev.pgmq.outbox.fixture.QueueRow;
 import dev.pgmq.outbox.fixture.Unroutable;
 import dev.pgmq.outbox.internal.OutboxRuntime;
 import dev.pgmq.outbox.internal.SessionOutbox;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.FlushMode;
@@ -60,17 +61,17 @@ class ExplicitPublishIT {
     em.getTransaction().commit();
     em.close();
 
-    List<QueueRow> rows = db.rows("payments");
-    assertThat(rows)
-        .extracting(r -> r.message().get("reference").asText())
+    assertThat(queue("payments"))
+        .hasMessages(2)
+        .allHaveHeader(EnvelopeHeaders.EVENT_TYPE, "payment.requested")
+        .allHaveHeader(EnvelopeHeaders.CONTENT_TYPE, "application/json")
+        .payloads(PaymentRequested.class)
+        .extracting(PaymentRequested::reference)
         .containsExactly("P-1", "P-2");
-    QueueRow first = rows.get(0);
-    assertThat(first.header(EnvelopeHeaders.EVENT_TYPE)).isEqualTo("payment.requested");
-    assertThat(first.header(EnvelopeHeaders.AGGREGATE_TYPE)).isNull();
-    assertThat(first.header(EnvelopeHeaders.AGGREGATE_ID)).isNull();
-    assertThat(first.header(EnvelopeHeaders.GROUP)).isNull();
-    assertThat(first.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/json");
-    assertThat(first.header(EnvelopeHeaders.OCCURRED_AT)).isNotNull();
+    assertThat(queue("payments")).headers(EnvelopeHeaders.AGGREGATE_TYPE).containsOnlyNulls();
+    assertThat(queue("payments")).headers(EnvelopeHeaders.AGGREGATE_ID).containsOnlyNulls();
+    assertThat(queue("payments")).headers(EnvelopeHeaders.GROUP).containsOnlyNulls();
+    assertThat(queue("payments")).message(0).hasHeader(EnvelopeHeaders.OCCURRED_AT);
   }
 
   @Test
@@ -84,7 +85,7 @@ class ExplicitPublishIT {
     em.getTransaction().commit();
     em.close();
 
-    assertThat(db.rows("audit")).hasSize(1);
+    assertThat(queue("audit")).hasMessages(1);
   }
 
   @Test
@@ -96,7 +97,7 @@ class ExplicitPublishIT {
     em.getTransaction().commit();
     em.close();
 
-    assertThat(db.rows("audit")).hasSize(1);
+    assertThat(queue("audit")).hasMessages(1);
   }
 
   @Test
@@ -110,7 +111,7 @@ class ExplicitPublishIT {
     em.getTransaction().commit();
     em.close();
 
-    assertThat(db.rows("audit")).isEmpty();
+    assertThat(queue("audit")).isEmpty();
   }
 
   @Test
@@ -121,7 +122,7 @@ class ExplicitPublishIT {
         .isInstanceOf(NoActiveTransactionException.class)
         .hasMessageContaining("active transaction");
     em.close();
-    assertThat(db.rows("audit")).isEmpty();
+    assertThat(queue("audit")).isEmpty();
   }
 
   @Test
@@ -203,8 +204,8 @@ class ExplicitPublishIT {
     em.getTransaction().commit();
     em.close();
 
-    assertThat(db.rows("orders")).hasSize(1);
-    assertThat(db.rows("payments")).hasSize(1);
+    assertThat(queue("orders")).hasMessages(1);
+    assertThat(queue("payments")).hasMessages(1);
   }
 
   @Test
@@ -220,7 +221,7 @@ class ExplicitPublishIT {
         .hasRootCauseInstanceOf(UnroutableEventException.class);
     em.close();
 
-    assertThat(db.rows("orders")).isEmpty();
-    assertThat(db.rows("payments")).isEmpty();
+    assertThat(queue("orders")).isEmpty();
+    assertThat(queue("payments")).isEmpty();
   }
 }

@@ -3,8 +3,6 @@ package dev.pgmq.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.fixture.AuditNote;
 import dev.pgmq.outbox.fixture.EverythingToRouted;
 import dev.pgmq.outbox.fixture.InvoiceIssued;
@@ -14,6 +12,8 @@ import dev.pgmq.outbox.fixture.QueueRow;
 import dev.pgmq.outbox.fixture.Shipment;
 import dev.pgmq.outbox.fixture.Unroutable;
 import dev.pgmq.outbox.spi.TraceContext;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;

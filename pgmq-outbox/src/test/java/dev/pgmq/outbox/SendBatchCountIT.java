@@ -3,13 +3,13 @@ package dev.pgmq.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgmq.jpa.testing.CountingConnectionProvider;
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.fixture.AuditNote;
 import dev.pgmq.outbox.fixture.LineAdded;
 import dev.pgmq.outbox.fixture.OutboxDatabase;
 import dev.pgmq.outbox.fixture.PaymentRequested;
 import dev.pgmq.outbox.fixture.PurchaseOrder;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;

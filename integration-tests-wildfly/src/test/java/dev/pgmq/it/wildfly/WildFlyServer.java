@@ -1,6 +1,6 @@
 package dev.pgmq.it.wildfly;
 
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,8 +1,8 @@
 package dev.pgmq.it.cdi;
 
 import com.arjuna.ats.jta.cdi.TransactionExtension;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.cdi.PgmqExtension;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;

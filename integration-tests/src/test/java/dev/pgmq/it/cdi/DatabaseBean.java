@@ -1,6 +1,6 @@
 package dev.pgmq.it.cdi;
 
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.TestDatabase;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;

@@ -3,8 +3,8 @@ package dev.pgmq.it.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package dev.pgmq.it.cdi;
 
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.TestDatabase;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /** Listeners whose transactions are resource-local (a request-scoped EntityManager). */

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pgmq.jpa.PgmqClient;
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.consumer.AckMode;
 import dev.pgmq.outbox.consumer.Backoff;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;

@@ -1,7 +1,7 @@
 package dev.pgmq.it.reliability;
 
 import dev.pgmq.jpa.testing.CountingConnectionProvider;
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.TestDatabase;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hibernate.resource.jdbc.spi.StatementInspector;

@@ -2,7 +2,7 @@ package dev.pgmq.jpa.contract;
 
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package dev.pgmq.jpa.entitymanager;
 
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgmq.jpa.NoActiveTransactionException;
 import dev.pgmq.jpa.Pgmq;
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package dev.pgmq.jpa.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.pgmq.jpa.schema;
 
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 

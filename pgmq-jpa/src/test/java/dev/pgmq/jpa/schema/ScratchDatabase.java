@@ -1,7 +1,7 @@
 package dev.pgmq.jpa.schema;
 
-import dev.pgmq.jpa.testing.DatabaseServer;
-import dev.pgmq.jpa.testing.TestDatabase;
+import dev.pgmq.test.DatabaseServer;
+import dev.pgmq.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -9,10 +9,10 @@ import static dev.pgmq.outbox.consumer.ConsumerTests.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.outbox.Outbox;
 import dev.pgmq.outbox.OutboxEvent;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.pgmq.jpa.testing;
+package dev.pgmq.test;
 
 import dev.pgmq.jpa.PgmqSchema;
 import dev.pgmq.jpa.SchemaMode;
@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,7 +23,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * PgmqDatabaseTest}.
  */
 public final class PgmqDatabaseExtension
-    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(PgmqDatabaseExtension.class);
@@ -43,10 +49,22 @@ public final class PgmqDatabaseExtension
       }
     }
     context.getStore(NS).put(TestDatabase.class, db);
+    CurrentDatabase.set(db);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    CurrentDatabase.set(find(context));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    CurrentDatabase.clear();
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    CurrentDatabase.clear();
     TestDatabase db = context.getStore(NS).remove(TestDatabase.class, TestDatabase.class);
     if (db != null) {
       try (Connection admin = adminConnection(db.server());
@@ -63,6 +81,10 @@ public final class PgmqDatabaseExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return find(context);
+  }
+
+  private static TestDatabase find(ExtensionContext context) {
     ExtensionContext classContext = context;
     while (classContext.getStore(NS).get(TestDatabase.class) == null
         && classContext.getParent().isPresent()) {

@@ -1,4 +1,4 @@
-package dev.pgmq.jpa.testing;
+package dev.pgmq.test;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

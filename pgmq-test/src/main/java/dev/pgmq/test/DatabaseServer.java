@@ -1,4 +1,4 @@
-package dev.pgmq.jpa.testing;
+package dev.pgmq.test;
 
 /**
  * A running PostgreSQL server the tests may create databases on.

@@ -1,4 +1,4 @@
-package dev.pgmq.jpa.testing;
+package dev.pgmq.test;
 
 import java.util.Map;
 import java.util.function.BooleanSupplier;

@@ -1,4 +1,4 @@
-package dev.pgmq.jpa.testing;
+package dev.pgmq.test;
 
 /** Where the test database server comes from, in order of preference. */
 public enum ServerKind {

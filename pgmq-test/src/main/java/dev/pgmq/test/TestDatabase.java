@@ -1,4 +1,4 @@
-package dev.pgmq.jpa.testing;
+package dev.pgmq.test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
