@@ -1,6 +1,7 @@
 package dev.pgmq.outbox.consumer.internal;
 
 import dev.pgmq.outbox.consumer.spi.NotifyConnectionFactory;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +11,10 @@ import java.util.Properties;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
-/** The default LISTEN connection: Hibernate's connection provider, else the JDBC URL settings. */
+/**
+ * The default LISTEN connection: Hibernate's connection provider (also behind a CDI client proxy of
+ * the factory), else the JDBC URL settings.
+ */
 public final class NotifyConnections {
 
   private NotifyConnections() {}
@@ -46,10 +50,30 @@ public final class NotifyConnections {
   }
 
   private static ConnectionProvider hibernateProvider(EntityManagerFactory emf) {
+    SessionFactoryImplementor factory = sessionFactory(emf);
+    return factory == null
+        ? null
+        : factory.getServiceRegistry().getService(ConnectionProvider.class);
+  }
+
+  /**
+   * Hibernate's factory behind {@code emf}. A CDI client proxy of the factory hands itself out from
+   * {@code unwrap}, so the factory is reached through one of its EntityManagers (which opens no
+   * connection); {@code null} when the provider is not Hibernate.
+   */
+  private static SessionFactoryImplementor sessionFactory(EntityManagerFactory emf) {
+    if (emf instanceof SessionFactoryImplementor direct) {
+      return direct;
+    }
     try {
-      return emf.unwrap(SessionFactoryImplementor.class)
-          .getServiceRegistry()
-          .getService(ConnectionProvider.class);
+      EntityManager em = emf.createEntityManager();
+      try {
+        return em.getEntityManagerFactory() instanceof SessionFactoryImplementor behind
+            ? behind
+            : null;
+      } finally {
+        em.close();
+      }
     } catch (RuntimeException notHibernate) {
       return null;
     }

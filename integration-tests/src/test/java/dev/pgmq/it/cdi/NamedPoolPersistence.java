@@ -1,0 +1,37 @@
+package dev.pgmq.it.cdi;
+
+import dev.pgmq.jpa.testing.TestDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * An {@code @ApplicationScoped EntityManagerFactory} bean whose pooled connections name themselves
+ * {@value #POOL} in {@code pg_stat_activity}, so a test can tell them from others.
+ */
+@ApplicationScoped
+public class NamedPoolPersistence {
+
+  static final String POOL = "pgmq-it-pool";
+
+  @Produces
+  @ApplicationScoped
+  EntityManagerFactory factory(TestDatabase db) {
+    EntityManagerFactory factory =
+        new HibernatePersistenceConfiguration("cdi-named-pool")
+            .jdbcUrl(db.jdbcUrl())
+            .jdbcCredentials(db.user(), db.password())
+            .jdbcPoolSize(4)
+            .property("hibernate.hikari.dataSource.ApplicationName", POOL)
+            .createEntityManagerFactory();
+    CdiApp.OPEN_FACTORIES.add(factory);
+    return factory;
+  }
+
+  void close(@Disposes EntityManagerFactory factory) {
+    CdiApp.OPEN_FACTORIES.remove(factory);
+    factory.close();
+  }
+}
