@@ -1,7 +1,9 @@
 package dev.pgmq.jpa;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -29,9 +31,32 @@ public final class PgmqConfig {
     this.threadFactory = b.threadFactory;
   }
 
-  /** The defaults: a JSR-310-aware {@code ObjectMapper}, {@link SchemaMode#EXTENSION_OR_SQL}. */
+  /**
+   * The defaults: the {@link #newObjectMapper() default ObjectMapper}, {@link
+   * SchemaMode#EXTENSION_OR_SQL}.
+   */
   public static PgmqConfig defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * A new instance of the default {@code ObjectMapper}, to customise and pass to {@link
+   * Builder#objectMapper(ObjectMapper)}: JSR-310 types ({@code Instant}, ...) as ISO-8601 text, and
+   * numbers exactly as written ({@code 12345678901234567.89} and {@code 99.90} come back as such in
+   * maps, {@code Object}s and {@code JsonNode} trees: floating-point numbers are read as {@code
+   * BigDecimal}, never rounded through {@code double}, trailing zeros kept).
+   *
+   * <p>With a mapper of your own, {@code JsonNode} payloads and headers are still read exactly;
+   * typed payloads follow your mapper (a {@code BigDecimal} field is always exact, an {@code
+   * Object} or {@code Map} value is a {@code Double} unless {@link
+   * DeserializationFeature#USE_BIG_DECIMAL_FOR_FLOATS} is on).
+   */
+  public static ObjectMapper newObjectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
   }
 
   /** A builder starting from the defaults. */
@@ -83,10 +108,7 @@ public final class PgmqConfig {
 
   /** Builds a {@link PgmqConfig}. Not thread-safe. */
   public static final class Builder {
-    private ObjectMapper objectMapper =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private ObjectMapper objectMapper = newObjectMapper();
     private SchemaMode schemaMode = SchemaMode.EXTENSION_OR_SQL;
     private int poolSize = 10;
     private Executor asyncExecutor;
@@ -94,7 +116,10 @@ public final class PgmqConfig {
 
     private Builder() {}
 
-    /** The mapper for payloads and headers. */
+    /**
+     * The mapper for payloads and headers; start from {@link PgmqConfig#newObjectMapper()} to keep
+     * the defaults (exact numbers, ISO-8601 dates).
+     */
     public Builder objectMapper(ObjectMapper objectMapper) {
       this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
       return this;

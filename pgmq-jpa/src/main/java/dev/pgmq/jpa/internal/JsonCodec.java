@@ -2,16 +2,24 @@ package dev.pgmq.jpa.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.PgmqSerializationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Payloads and headers to and from JSON text with the configured Jackson mapper. */
+/**
+ * Payloads and headers to and from JSON text with the configured Jackson mapper. Trees ({@link
+ * JsonNode}) are always read exactly (decimals as {@code BigDecimal}, trailing zeros kept),
+ * whatever the mapper's settings; {@link RawValue} reads the stored JSON text unparsed.
+ */
 public final class JsonCodec {
 
   private static final JavaType JSON_NODE =
@@ -20,11 +28,25 @@ public final class JsonCodec {
 
   private final ObjectMapper mapper;
   private final ObjectWriter writer;
+  private final ObjectReader trees;
 
   /** Over {@code mapper}. */
   public JsonCodec(ObjectMapper mapper) {
     this.mapper = Objects.requireNonNull(mapper, "objectMapper");
     this.writer = mapper.writer();
+    this.trees = exactTrees(mapper);
+  }
+
+  /**
+   * A reader of {@link JsonNode} trees from {@code mapper} that keeps every number exactly as
+   * written: floating-point numbers as {@code BigDecimal} (never rounded through {@code double}),
+   * trailing zeros kept ({@code 99.90} stays {@code 99.90}), whatever the mapper's own settings.
+   */
+  public static ObjectReader exactTrees(ObjectMapper mapper) {
+    return mapper
+        .readerFor(JsonNode.class)
+        .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
   }
 
   /** The Jackson type of {@code type}. */
@@ -105,17 +127,30 @@ public final class JsonCodec {
     return json;
   }
 
-  /** Reads a payload column (JSON text, or whatever the driver returned) as {@code type}. */
+  /**
+   * Reads a payload column (JSON text, or whatever the driver returned) as {@code type}: straight
+   * from the text, no intermediate tree; a {@link JsonNode} exactly (see {@link
+   * #exactTrees(ObjectMapper)}); a {@link RawValue} as the text itself.
+   */
+  @SuppressWarnings("unchecked")
   public <T> T read(Object raw, JavaType type, long msgId) {
     try {
       if (raw == null) {
         return null;
       }
+      Class<?> target = type.getRawClass();
       if (raw instanceof String text) {
+        if (target == RawValue.class) {
+          return (T) new RawValue(text);
+        }
+        if (JsonNode.class.isAssignableFrom(target)) {
+          JsonNode tree = trees.readValue(text);
+          return (T) target.cast(tree);
+        }
         return mapper.readValue(text, type);
       }
       return mapper.convertValue(raw, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
       throw new PgmqSerializationException(
           "could not read message " + msgId + " as " + type.toCanonical(), e);
     }

@@ -25,7 +25,7 @@ import org.postgresql.PGNotification;
  * What newer PGMQ offers beyond the seed (FIFO grouped reads, topics, insert notifications,
  * partitioned queues), on top of {@link CoreOperationsContract}; run once per setup.
  */
-abstract class PgmqContract extends CoreOperationsContract {
+abstract class PgmqContract extends ExactNumbersContract {
 
   private long sendTo(String queue, String group, int n) {
     return pgmq().send(queue, Map.of("n", n), Map.of(Pgmq.GROUP_HEADER, group));

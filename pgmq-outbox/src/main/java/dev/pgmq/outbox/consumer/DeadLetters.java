@@ -47,7 +47,6 @@ public final class DeadLetters {
     if (max <= 0) {
       throw new IllegalArgumentException("max must be > 0, was " + max);
     }
-    return DeadLetterMover.replay(
-        Pgmq.using(entityManager, config), config.objectMapper(), deadLetterQueue, queue, max);
+    return DeadLetterMover.replay(Pgmq.using(entityManager, config), deadLetterQueue, queue, max);
   }
 }

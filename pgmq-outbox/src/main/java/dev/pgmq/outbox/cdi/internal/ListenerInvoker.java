@@ -1,9 +1,8 @@
 package dev.pgmq.outbox.cdi.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgmq.jpa.Message;
 import dev.pgmq.outbox.consumer.MessageContext;
 import dev.pgmq.outbox.consumer.MessageHandler;
+import dev.pgmq.outbox.consumer.internal.DefaultMessageContext;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,7 +28,7 @@ final class ListenerInvoker implements MessageHandler<Object> {
           switch (kinds.get(i)) {
             case PAYLOAD -> payload;
             case RAW_MESSAGE -> context.message();
-            case TYPED_MESSAGE -> typed(context.message(), payload);
+            case TYPED_MESSAGE -> DefaultMessageContext.withPayload(context, payload);
             case CONTEXT -> context;
             case ENTITY_MANAGER -> context.entityManager();
           };
@@ -46,16 +45,5 @@ final class ListenerInvoker implements MessageHandler<Object> {
       }
       throw e;
     }
-  }
-
-  private static Message<Object> typed(Message<JsonNode> raw, Object payload) {
-    return new Message<>(
-        raw.msgId(),
-        raw.readCt(),
-        raw.enqueuedAt(),
-        raw.lastReadAt(),
-        raw.vt(),
-        payload,
-        raw.headers());
   }
 }

@@ -1,6 +1,6 @@
 package dev.pgmq.outbox.consumer.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import java.time.Duration;
@@ -27,12 +27,12 @@ final class BatchReader {
   }
 
   /** The next batch, possibly empty after waiting. */
-  List<Message<JsonNode>> next() throws InterruptedException {
+  List<Message<RawValue>> next() throws InterruptedException {
     if (listener == null) {
       return read(true);
     }
     long seen = listener.generation();
-    List<Message<JsonNode>> batch = read(false);
+    List<Message<RawValue>> batch = read(false);
     if (batch.isEmpty()) {
       boolean quiet = listener.connected() && listener.nanosSinceLastNotification() > LINGER_NANOS;
       listener.await(seen, (quiet ? settings.maxPoll() : settings.pollInterval()).toNanos());
@@ -40,18 +40,18 @@ final class BatchReader {
     return batch;
   }
 
-  private List<Message<JsonNode>> read(boolean poll) {
+  private List<Message<RawValue>> read(boolean poll) {
     return Transactions.call(
         settings.transactionRunner(), em -> read(Pgmq.using(em, settings.config()), poll));
   }
 
-  private List<Message<JsonNode>> read(Pgmq pgmq, boolean poll) {
+  private List<Message<RawValue>> read(Pgmq pgmq, boolean poll) {
     String q = settings.queue();
     Duration vt = settings.visibilityTimeout();
     int n = settings.batchSize();
     Duration max = settings.maxPoll();
     Duration every = settings.pollInterval();
-    Class<JsonNode> json = JsonNode.class;
+    Class<RawValue> json = RawValue.class; // the JSON text: decoded once, by the handler's type
     switch (settings.readMode()) {
       case FIFO:
         return poll
@@ -62,7 +62,9 @@ final class BatchReader {
             ? pgmq.readGroupedRoundRobinWithPoll(q, vt, n, max, every, json)
             : pgmq.readGroupedRoundRobin(q, vt, n, json);
       default:
-        return poll ? pgmq.readWithPoll(q, vt, n, max, every) : pgmq.readBatch(q, vt, n);
+        return poll
+            ? pgmq.readWithPoll(q, vt, n, max, every, json)
+            : pgmq.readBatch(q, vt, n, json);
     }
   }
 }

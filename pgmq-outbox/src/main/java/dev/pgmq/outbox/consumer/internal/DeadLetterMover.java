@@ -1,8 +1,7 @@
 package dev.pgmq.outbox.consumer.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.outbox.consumer.DeadLetterHeaders;
@@ -13,12 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Moves messages to a dead-letter queue and back, inside the caller's transaction. */
+/**
+ * Moves messages to a dead-letter queue and back, inside the caller's transaction. The payload
+ * travels as the JSON text PostgreSQL stored, never decoded, so the moved message is the same
+ * {@code jsonb} value; header values are copied as JSON trees read exactly.
+ */
 public final class DeadLetterMover {
 
   private static final int MAX_EXCEPTION_MESSAGE = 2000;
   private static final int REPLAY_BATCH = 100;
   private static final Duration REPLAY_VT = Duration.ofSeconds(60);
+  private static final RawValue NULL = new RawValue("null");
 
   private DeadLetterMover() {}
 
@@ -30,13 +34,12 @@ public final class DeadLetterMover {
    */
   public static void deadLetter(
       Pgmq pgmq,
-      ObjectMapper mapper,
       String queue,
       String deadLetterQueue,
-      Message<JsonNode> message,
+      Message<RawValue> message,
       String reason,
       Throwable error) {
-    Map<String, Object> headers = headersOf(mapper, message.headers());
+    Map<String, Object> headers = headersOf(message.headers());
     headers.put(DeadLetterHeaders.REASON, reason);
     if (error != null) {
       headers.put(DeadLetterHeaders.EXCEPTION, error.getClass().getName());
@@ -54,16 +57,16 @@ public final class DeadLetterMover {
   }
 
   /** Moves up to {@code max} messages back; see {@code DeadLetters.replay}. */
-  public static int replay(
-      Pgmq pgmq, ObjectMapper mapper, String deadLetterQueue, String fallbackQueue, int max) {
+  public static int replay(Pgmq pgmq, String deadLetterQueue, String fallbackQueue, int max) {
     int moved = 0;
     while (moved < max) {
-      List<Message<JsonNode>> batch =
-          pgmq.readBatch(deadLetterQueue, REPLAY_VT, Math.min(REPLAY_BATCH, max - moved));
+      List<Message<RawValue>> batch =
+          pgmq.readBatch(
+              deadLetterQueue, REPLAY_VT, Math.min(REPLAY_BATCH, max - moved), RawValue.class);
       if (batch.isEmpty()) {
         break;
       }
-      for (Message<JsonNode> message : batch) {
+      for (Message<RawValue> message : batch) {
         String target = message.header(DeadLetterHeaders.ORIGINAL_QUEUE);
         if (target == null) {
           target = fallbackQueue;
@@ -78,7 +81,7 @@ public final class DeadLetterMover {
                   + DeadLetterHeaders.ORIGINAL_QUEUE
                   + " header and no queue was given to replay it to");
         }
-        Map<String, Object> headers = headersOf(mapper, message.headers());
+        Map<String, Object> headers = headersOf(message.headers());
         DeadLetterHeaders.ALL.forEach(headers::remove);
         if (headers.isEmpty()) {
           pgmq.send(target, payloadOf(message));
@@ -92,15 +95,16 @@ public final class DeadLetterMover {
     return moved;
   }
 
-  private static JsonNode payloadOf(Message<JsonNode> message) {
-    return message.message() == null ? NullNode.getInstance() : message.message();
+  private static RawValue payloadOf(Message<RawValue> message) {
+    return message.message() == null ? NULL : message.message();
   }
 
-  private static Map<String, Object> headersOf(ObjectMapper mapper, JsonNode headers) {
+  /** The header values as trees: written back exactly as read, whatever the mapper. */
+  private static Map<String, Object> headersOf(JsonNode headers) {
     Map<String, Object> map = new LinkedHashMap<>();
     if (headers != null && headers.isObject()) {
       for (Map.Entry<String, JsonNode> field : headers.properties()) {
-        map.put(field.getKey(), mapper.convertValue(field.getValue(), Object.class));
+        map.put(field.getKey(), field.getValue());
       }
     }
     return map;

@@ -1,10 +1,5 @@
 package dev.pgmq.outbox.consumer.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgmq.jpa.PgmqSerializationException;
-import dev.pgmq.outbox.consumer.MessageContext;
 import dev.pgmq.outbox.consumer.MessageHandler;
 import dev.pgmq.outbox.consumer.NoHandlerException;
 import java.util.Map;
@@ -22,20 +17,9 @@ public final class HandlerRegistry {
       Objects.requireNonNull(handler, "handler");
     }
 
-    void invoke(ObjectMapper mapper, MessageContext context) throws Exception {
-      handler.handle(payload(mapper, context.message().message()), context);
-    }
-
-    private T payload(ObjectMapper mapper, JsonNode json) {
-      if (payloadType.isInstance(json)) {
-        return payloadType.cast(json);
-      }
-      try {
-        return mapper.treeToValue(json, payloadType);
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw new PgmqSerializationException(
-            "payload cannot be read as " + payloadType.getName() + ": " + e.getMessage(), e);
-      }
+    /** Decodes the payload once, from its JSON text to the handler's type, and calls it. */
+    void invoke(DefaultMessageContext context) throws Exception {
+      handler.handle(context.delivery().payload(payloadType), context);
     }
   }
 
@@ -61,8 +45,13 @@ public final class HandlerRegistry {
     return eventTypeHeader;
   }
 
-  /** Runs the handler for the message in {@code context}. */
-  void dispatch(ObjectMapper mapper, MessageContext context) throws Exception {
+  /**
+   * Runs the handler for the message in {@code context}.
+   *
+   * @throws dev.pgmq.jpa.PgmqSerializationException when the payload cannot be read as the
+   *     handler's type
+   */
+  void dispatch(DefaultMessageContext context) throws Exception {
     String type = context.eventType();
     Entry<?> entry = type == null ? null : byEventType.get(type);
     if (entry == null) {
@@ -71,6 +60,6 @@ public final class HandlerRegistry {
     if (entry == null) {
       throw new NoHandlerException(type);
     }
-    entry.invoke(mapper, context);
+    entry.invoke(context);
   }
 }

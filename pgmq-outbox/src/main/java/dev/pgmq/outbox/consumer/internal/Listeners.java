@@ -5,12 +5,14 @@ import dev.pgmq.jpa.Message;
 import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls every registered listener, logging and swallowing what they throw. */
-final class Listeners implements ConsumerListener {
+/**
+ * Calls every registered listener, logging and swallowing what they throw. The message's JSON tree
+ * is decoded for them only when there is a listener.
+ */
+final class Listeners {
 
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
@@ -20,40 +22,45 @@ final class Listeners implements ConsumerListener {
     this.listeners = List.copyOf(listeners);
   }
 
-  @Override
-  public void onReceived(String queue, Message<JsonNode> message) {
-    each(l -> l.onReceived(queue, message));
+  void onReceived(String queue, Delivery delivery) {
+    each(delivery, (l, message) -> l.onReceived(queue, message));
   }
 
-  @Override
-  public void onProcessed(String queue, Message<JsonNode> message, Duration duration) {
-    each(l -> l.onProcessed(queue, message, duration));
+  void onProcessed(String queue, Delivery delivery, Duration duration) {
+    each(delivery, (l, message) -> l.onProcessed(queue, message, duration));
   }
 
-  @Override
-  public void onFailed(
-      String queue,
-      Message<JsonNode> message,
-      Throwable error,
-      Duration duration,
-      Duration retryDelay) {
-    each(l -> l.onFailed(queue, message, error, duration, retryDelay));
+  void onFailed(
+      String queue, Delivery delivery, Throwable error, Duration duration, Duration retryDelay) {
+    each(delivery, (l, message) -> l.onFailed(queue, message, error, duration, retryDelay));
   }
 
-  @Override
-  public void onDeadLettered(
-      String queue,
-      Message<JsonNode> message,
-      String deadLetterQueue,
-      String reason,
-      Throwable error) {
-    each(l -> l.onDeadLettered(queue, message, deadLetterQueue, reason, error));
+  void onDeadLettered(
+      String queue, Delivery delivery, String deadLetterQueue, String reason, Throwable error) {
+    each(
+        delivery, (l, message) -> l.onDeadLettered(queue, message, deadLetterQueue, reason, error));
   }
 
-  private void each(Consumer<ConsumerListener> call) {
+  /** One callback of a listener. */
+  @FunctionalInterface
+  private interface Call {
+    void on(ConsumerListener listener, Message<JsonNode> message);
+  }
+
+  private void each(Delivery delivery, Call call) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    Message<JsonNode> message;
+    try {
+      message = delivery.tree();
+    } catch (RuntimeException e) { // beyond Jackson's read limits (nesting, number length)
+      LOG.warn("could not decode message {} for the consumer listeners", delivery.msgId(), e);
+      return;
+    }
     for (ConsumerListener listener : listeners) {
       try {
-        call.accept(listener);
+        call.on(listener, message);
       } catch (RuntimeException e) {
         LOG.warn("consumer listener {} failed", listener, e);
       }

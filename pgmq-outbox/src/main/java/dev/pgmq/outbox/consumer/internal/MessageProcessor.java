@@ -1,8 +1,9 @@
 package dev.pgmq.outbox.consumer.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.internal.JsonCodec;
 import dev.pgmq.outbox.consumer.AckMode;
 import dev.pgmq.outbox.consumer.DeadLetterHeaders;
 import dev.pgmq.outbox.consumer.MessageGoneException;
@@ -34,16 +35,19 @@ final class MessageProcessor {
   private final Listeners listeners;
   private final FailureClassifier classifier;
   private final BooleanSupplier abandoned;
+  private final JsonCodec codec;
 
   MessageProcessor(ConsumerSettings settings, Listeners listeners, BooleanSupplier abandoned) {
     this.settings = settings;
     this.listeners = listeners;
     this.classifier = new FailureClassifier(settings.nonRetryable());
     this.abandoned = abandoned;
+    this.codec = new JsonCodec(settings.config().objectMapper());
   }
 
-  /** Processes {@code message}, letting go of it in {@code held} before changing its visibility. */
-  Outcome process(Message<JsonNode> message, InFlight held) {
+  /** Processes {@code read}, letting go of it in {@code held} before changing its visibility. */
+  Outcome process(Message<RawValue> read, InFlight held) {
+    Delivery message = new Delivery(read, codec);
     String queue = settings.queue();
     listeners.onReceived(queue, message);
     if (message.readCt() > settings.maxAttempts()) {
@@ -62,15 +66,13 @@ final class MessageProcessor {
     return Outcome.DONE;
   }
 
-  private Void handleAndAck(jakarta.persistence.EntityManager em, Message<JsonNode> message)
+  private Void handleAndAck(jakarta.persistence.EntityManager em, Delivery message)
       throws Exception {
     Pgmq pgmq = Pgmq.using(em, settings.config());
     String eventType = message.header(settings.handlers().eventTypeHeader());
     settings
         .handlers()
-        .dispatch(
-            settings.config().objectMapper(),
-            new DefaultMessageContext(settings.queue(), message, em, pgmq, eventType));
+        .dispatch(new DefaultMessageContext(settings.queue(), message, em, pgmq, eventType));
     boolean acked =
         settings.ackMode() == AckMode.ARCHIVE
             ? pgmq.archive(settings.queue(), message.msgId())
@@ -81,7 +83,7 @@ final class MessageProcessor {
     return null;
   }
 
-  private Outcome failed(Message<JsonNode> message, Throwable error, Duration duration) {
+  private Outcome failed(Delivery message, Throwable error, Duration duration) {
     String queue = settings.queue();
     if (error instanceof MessageGoneException) {
       LOG.info("{}", error.getMessage());
@@ -126,7 +128,7 @@ final class MessageProcessor {
     return Outcome.RETRY;
   }
 
-  private Outcome deadLetter(Message<JsonNode> message, String reason, Throwable error) {
+  private Outcome deadLetter(Delivery message, String reason, Throwable error) {
     String queue = settings.queue();
     String dlq = settings.deadLetterQueue();
     try {
@@ -134,13 +136,7 @@ final class MessageProcessor {
           settings.transactionRunner(),
           em -> {
             DeadLetterMover.deadLetter(
-                Pgmq.using(em, settings.config()),
-                settings.config().objectMapper(),
-                queue,
-                dlq,
-                message,
-                reason,
-                error);
+                Pgmq.using(em, settings.config()), queue, dlq, message.raw(), reason, error);
             return null;
           });
     } catch (MessageGoneException gone) {
@@ -167,7 +163,7 @@ final class MessageProcessor {
   }
 
   /** Makes the message visible at once. */
-  void release(Message<JsonNode> message) {
+  void release(Delivery message) {
     boolean interrupted = Thread.interrupted(); // a pool would refuse an interrupted thread
     try {
       Transactions.call(

@@ -1,6 +1,6 @@
 package dev.pgmq.outbox.consumer.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.outbox.consumer.ReadMode;
@@ -50,7 +50,7 @@ final class Worker implements Runnable {
   public void run() {
     long errorPause = settings.pollInterval().toMillis();
     while (active.getAsBoolean()) {
-      List<Message<JsonNode>> batch;
+      List<Message<RawValue>> batch;
       try {
         batch = reader.next();
         errorPause = settings.pollInterval().toMillis();
@@ -78,9 +78,9 @@ final class Worker implements Runnable {
     }
   }
 
-  private void process(List<Message<JsonNode>> batch) {
+  private void process(List<Message<RawValue>> batch) {
     Set<String> heldBackGroups = fifo ? new HashSet<>() : Set.of();
-    for (Message<JsonNode> message : batch) {
+    for (Message<RawValue> message : batch) {
       if (!active.getAsBoolean()) {
         return;
       }
