@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.outbox.listener.spi;
 
 import dev.pgmq.outbox.consumer.MessageContext;
 import dev.pgmq.outbox.consumer.MessageHandler;
@@ -7,13 +7,18 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Calls one listener method with the arguments it declared. Thread-safe. */
-final class ListenerInvoker implements MessageHandler<Object> {
+/**
+ * Calls one listener method, on the instance {@code target} supplies at each call, with the
+ * arguments it declared; what the method throws is rethrown unchanged. Thread-safe when {@code
+ * target} is.
+ */
+public final class ListenerInvoker implements MessageHandler<Object> {
 
   private final ListenerMethod listener;
   private final Supplier<Object> target;
 
-  ListenerInvoker(ListenerMethod listener, Supplier<Object> target) {
+  /** Calls {@code listener} on the instances {@code target} returns. */
+  public ListenerInvoker(ListenerMethod listener, Supplier<Object> target) {
     this.listener = listener;
     this.target = target;
     listener.method().setAccessible(true);

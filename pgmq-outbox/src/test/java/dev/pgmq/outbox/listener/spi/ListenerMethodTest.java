@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.outbox.listener.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +64,7 @@ class ListenerMethodTest {
   private static ListenerMethod of(String name) {
     for (Method m : Listeners.class.getDeclaredMethods()) {
       if (m.getName().equals(name)) {
-        return ListenerMethod.of(null, m);
+        return ListenerMethod.of(m);
       }
     }
     throw new IllegalArgumentException(name);

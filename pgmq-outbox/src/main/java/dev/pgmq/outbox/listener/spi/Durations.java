@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.outbox.listener.spi;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
