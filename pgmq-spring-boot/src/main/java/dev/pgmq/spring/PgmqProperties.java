@@ -1,0 +1,125 @@
+package dev.pgmq.spring;
+
+import dev.pgmq.jpa.SchemaMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code pgmq.*} settings of the starter. Each setter checks its value and names the property
+ * when it rejects one, so a wrong value stops the application at start-up with that name. Bound
+ * once at start-up; not meant to change afterwards.
+ */
+@ConfigurationProperties(prefix = "pgmq")
+public class PgmqProperties {
+
+  private final Schema schema = new Schema();
+  private final Listener listener = new Listener();
+  private final Metrics metrics = new Metrics();
+
+  /** How PGMQ is installed at start-up. */
+  public Schema getSchema() {
+    return schema;
+  }
+
+  /** The {@code @PgmqListener} consumers. */
+  public Listener getListener() {
+    return listener;
+  }
+
+  /** Micrometer meters. */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  /** {@code pgmq.schema.*}. */
+  public static class Schema {
+
+    /**
+     * How PGMQ is made sure of at start-up, before any bean uses it: extension-or-sql (CREATE
+     * EXTENSION pgmq where the server offers it, else the library's SQL-only install),
+     * extension-only, sql-only, or none (install nothing; only check that PGMQ is there). Use none
+     * when a Flyway or Liquibase migration installs PGMQ.
+     */
+    private SchemaMode install = SchemaMode.EXTENSION_OR_SQL;
+
+    public SchemaMode getInstall() {
+      return install;
+    }
+
+    public void setInstall(SchemaMode install) {
+      this.install =
+          Objects.requireNonNull(
+              install,
+              "pgmq.schema.install must be one of extension-or-sql, extension-only, sql-only, none");
+    }
+  }
+
+  /** {@code pgmq.listener.*}. */
+  public static class Listener {
+
+    /** Whether @PgmqListener methods of Spring beans are run. */
+    private boolean enabled = true;
+
+    /** Whether the listener consumers start with the application context. */
+    private boolean autoStartup = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public boolean isAutoStartup() {
+      return autoStartup;
+    }
+
+    public void setAutoStartup(boolean autoStartup) {
+      this.autoStartup = autoStartup;
+    }
+  }
+
+  /** {@code pgmq.metrics.*}. */
+  public static class Metrics {
+
+    /**
+     * Queues whose depth and age are published as gauges (pgmq.queue.length,
+     * pgmq.queue.visible.length, pgmq.queue.oldest.age, pgmq.queue.newest.age, pgmq.queue.total).
+     */
+    private List<String> queues = new ArrayList<>();
+
+    /** The longest a scrape reuses the last reading of a queue's metrics; >= 0. */
+    private Duration refreshInterval = Duration.ofSeconds(10);
+
+    public List<String> getQueues() {
+      return queues;
+    }
+
+    public void setQueues(List<String> queues) {
+      Objects.requireNonNull(queues, "pgmq.metrics.queues");
+      for (String queue : queues) {
+        if (queue == null || !queue.matches("[a-z0-9_]{1,47}")) {
+          throw new IllegalArgumentException(
+              "pgmq.metrics.queues: '" + queue + "' is not a PGMQ queue name ([a-z0-9_]{1,47})");
+        }
+      }
+      this.queues = new ArrayList<>(queues);
+    }
+
+    public Duration getRefreshInterval() {
+      return refreshInterval;
+    }
+
+    public void setRefreshInterval(Duration refreshInterval) {
+      if (refreshInterval == null || refreshInterval.isNegative()) {
+        throw new IllegalArgumentException(
+            "pgmq.metrics.refresh-interval must be >= 0, was " + refreshInterval);
+      }
+      this.refreshInterval = refreshInterval;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package dev.pgmq.spring.bare;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** An application with no PGMQ code of its own: only the starter's beans. */
+@SpringBootApplication
+public class BareApp {}
