@@ -4,12 +4,12 @@ import static dev.pgmq.spring.Apps.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pgmq.jpa.testing.PgmqDatabaseTest;
-import dev.pgmq.jpa.testing.TestDatabase;
 import dev.pgmq.spring.app.OrderService;
 import dev.pgmq.spring.app.Shipping;
 import dev.pgmq.spring.app.TestApp;
 import dev.pgmq.spring.internal.ListenerContainer;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
