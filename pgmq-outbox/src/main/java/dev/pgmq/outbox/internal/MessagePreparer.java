@@ -13,6 +13,7 @@ import dev.pgmq.outbox.OutboxConfig;
 import dev.pgmq.outbox.UnroutableEventException;
 import dev.pgmq.outbox.spi.Destination;
 import dev.pgmq.outbox.spi.QueueRouter;
+import dev.pgmq.outbox.spi.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ final class MessagePreparer {
     this.groupByAggregate = config.groupByAggregate();
   }
 
-  List<OutboundMessage> prepare(List<PendingEvent> pending) {
+  /** Routes, then opens the send spans (one per destination), then envelopes. */
+  List<OutboundMessage> prepare(List<PendingEvent> pending, SendSpans spans) {
     int n = pending.size();
     String[] types = new String[n];
     Destination[] destinations = new Destination[n];
@@ -48,11 +50,15 @@ final class MessagePreparer {
       types[i] = EventTypes.of(event.getClass());
       destinations[i] = route(event, types[i], pending.get(i));
     }
+    TraceContext[] traces = spans.start(destinations, types, pending);
     List<OutboundMessage> out = new ArrayList<>(n);
     Instant lastInstant = null;
     String occurredAt = null;
     for (int i = 0; i < n; i++) {
       PendingEvent p = pending.get(i);
+      if (traces != null && traces[i] != null) {
+        p = p.withTrace(traces[i]);
+      }
       if (p.occurredAt() != lastInstant) {
         lastInstant = p.occurredAt();
         occurredAt = lastInstant.toString();

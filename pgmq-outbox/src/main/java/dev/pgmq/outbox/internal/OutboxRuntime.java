@@ -70,18 +70,25 @@ public final class OutboxRuntime {
 
   void send(
       SharedSessionContractImplementor session, List<PendingEvent> pending, TransactionBuffer tx) {
-    List<OutboundMessage> messages = preparer.prepare(pending);
-    session.doWork(
-        connection -> {
-          List<OutboundMessage> toSend = messages;
-          if (dedup != null) {
-            if (dedup.ensure(connection)) {
-              tx.ranDedupDdl();
+    SendSpans spans = new SendSpans(config.traceContext());
+    try {
+      List<OutboundMessage> messages = preparer.prepare(pending, spans);
+      session.doWork(
+          connection -> {
+            List<OutboundMessage> toSend = messages;
+            if (dedup != null) {
+              if (dedup.ensure(connection)) {
+                tx.ranDedupDdl();
+              }
+              toSend = dedup.keepNew(connection, messages);
             }
-            toSend = dedup.keepNew(connection, messages);
-          }
-          sender.send(connection, toSend);
-        });
+            sender.send(connection, toSend);
+          });
+    } catch (RuntimeException | Error e) {
+      spans.end(e);
+      throw e;
+    }
+    spans.end(null);
   }
 
   void forget(SharedSessionContractImplementor session, TransactionBuffer buffer) {

@@ -28,4 +28,9 @@ public record PendingEvent(
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
+
+  /** This event carrying {@code trace} instead of the context captured at publish. */
+  public PendingEvent withTrace(TraceContext trace) {
+    return new PendingEvent(event, aggregateType, aggregateId, occurredAt, trace, headers);
+  }
 }

@@ -3,6 +3,8 @@ package dev.pgmq.outbox.cdi.internal;
 import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.cdi.ListenerDefinitionException;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.outbox.consumer.PgmqConsumerBuilder;
+import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import dev.pgmq.outbox.listener.spi.ListenerConsumers;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -46,14 +48,14 @@ final class QueueListeners {
     for (int i = 0; i < methods.size(); i++) {
       endpoints.add(new ListenerConsumers.Endpoint(methods.get(i).definition(), targets.get(i)));
     }
-    PgmqConsumer consumer =
-        ListenerConsumers.build(
-            queue,
-            endpoints,
-            PgmqConsumer.builder(factory)
-                .transactionRunner(runner)
-                .threadFactory(threads)
-                .config(config));
+    PgmqConsumerBuilder base =
+        PgmqConsumer.builder(factory)
+            .transactionRunner(runner)
+            .threadFactory(threads)
+            .config(config);
+    // the application's ConsumerListener beans (metrics, tracing) observe every listener queue
+    beanManager.createInstance().select(ConsumerListener.class).forEach(base::listener);
+    PgmqConsumer consumer = ListenerConsumers.build(queue, endpoints, base);
     return new QueueListeners(queue, List.copyOf(methods), targets, consumer);
   }
 

@@ -3,7 +3,9 @@ package dev.pgmq.outbox.consumer.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.outbox.consumer.spi.ConsumerListener;
+import dev.pgmq.outbox.consumer.spi.ProcessingScope;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +18,38 @@ final class Listeners {
 
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
+  private static final ProcessingScope NO_SCOPE = (outcome, error) -> {};
+
   private final List<ConsumerListener> listeners;
 
   Listeners(List<ConsumerListener> listeners) {
     this.listeners = List.copyOf(listeners);
+  }
+
+  /** Opens every listener's scope; the result ends them in reverse order and never throws. */
+  ProcessingScope onStart(String queue, Delivery delivery) {
+    List<ProcessingScope> scopes = new ArrayList<>(1);
+    each(
+        delivery,
+        (l, message) -> {
+          ProcessingScope scope = l.onStart(queue, message);
+          if (scope != null) {
+            scopes.add(scope);
+          }
+        });
+    if (scopes.isEmpty()) {
+      return NO_SCOPE;
+    }
+    return (outcome, error) -> {
+      for (int i = scopes.size() - 1; i >= 0; i--) {
+        ProcessingScope scope = scopes.get(i);
+        try {
+          scope.end(outcome, error);
+        } catch (RuntimeException e) {
+          LOG.warn("consumer listener scope {} failed", scope, e);
+        }
+      }
+    };
   }
 
   void onReceived(String queue, Delivery delivery) {

@@ -7,6 +7,8 @@ import dev.pgmq.jpa.internal.JsonCodec;
 import dev.pgmq.outbox.consumer.AckMode;
 import dev.pgmq.outbox.consumer.DeadLetterHeaders;
 import dev.pgmq.outbox.consumer.MessageGoneException;
+import dev.pgmq.outbox.consumer.spi.MessageOutcome;
+import dev.pgmq.outbox.consumer.spi.ProcessingScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -49,21 +51,40 @@ final class MessageProcessor {
   Outcome process(Message<RawValue> read, InFlight held) {
     Delivery message = new Delivery(read, codec);
     String queue = settings.queue();
-    listeners.onReceived(queue, message);
-    if (message.readCt() > settings.maxAttempts()) {
-      held.remove(message.msgId());
-      return deadLetter(message, DeadLetterHeaders.REASON_REDELIVERED, null);
-    }
-    long start = System.nanoTime();
+    ProcessingScope scope = listeners.onStart(queue, message);
+    MessageOutcome outcome = MessageOutcome.RETRIED;
+    Throwable error = null;
     try {
-      settings.transactionRunner().inTransaction(em -> handleAndAck(em, message));
-    } catch (Throwable error) { // errors too: a handler bug must not kill the worker thread
+      listeners.onReceived(queue, message);
+      if (message.readCt() > settings.maxAttempts()) {
+        held.remove(message.msgId());
+        outcome = deadLetter(message, DeadLetterHeaders.REASON_REDELIVERED, null);
+        return outcome(outcome);
+      }
+      long start = System.nanoTime();
+      try {
+        settings.transactionRunner().inTransaction(em -> handleAndAck(em, message));
+      } catch (Throwable failure) { // errors too: a handler bug must not kill the worker thread
+        held.remove(message.msgId());
+        error = failure;
+        outcome = failed(message, failure, Duration.ofNanos(System.nanoTime() - start));
+        return outcome(outcome);
+      }
       held.remove(message.msgId());
-      return failed(message, error, Duration.ofNanos(System.nanoTime() - start));
+      outcome = MessageOutcome.PROCESSED;
+      listeners.onProcessed(queue, message, Duration.ofNanos(System.nanoTime() - start));
+      return Outcome.DONE;
+    } finally {
+      scope.end(outcome, error);
     }
-    held.remove(message.msgId());
-    listeners.onProcessed(queue, message, Duration.ofNanos(System.nanoTime() - start));
-    return Outcome.DONE;
+  }
+
+  private static Outcome outcome(MessageOutcome outcome) {
+    return switch (outcome) {
+      case PROCESSED, DEAD_LETTERED -> Outcome.DONE;
+      case RETRIED, RELEASED -> Outcome.RETRY;
+      case GONE -> Outcome.GONE;
+    };
   }
 
   private Void handleAndAck(jakarta.persistence.EntityManager em, Delivery message)
@@ -83,17 +104,17 @@ final class MessageProcessor {
     return null;
   }
 
-  private Outcome failed(Delivery message, Throwable error, Duration duration) {
+  private MessageOutcome failed(Delivery message, Throwable error, Duration duration) {
     String queue = settings.queue();
     if (error instanceof MessageGoneException) {
       LOG.info("{}", error.getMessage());
       listeners.onFailed(queue, message, error, duration, null);
-      return Outcome.GONE;
+      return MessageOutcome.GONE;
     }
     if (abandoned.getAsBoolean()) {
       release(message);
       listeners.onFailed(queue, message, error, duration, Duration.ZERO);
-      return Outcome.RETRY;
+      return MessageOutcome.RELEASED;
     }
     if (classifier.isNonRetryable(error)) {
       listeners.onFailed(queue, message, error, duration, null);
@@ -125,10 +146,10 @@ final class MessageProcessor {
           e);
     }
     listeners.onFailed(queue, message, error, duration, delay);
-    return Outcome.RETRY;
+    return MessageOutcome.RETRIED;
   }
 
-  private Outcome deadLetter(Delivery message, String reason, Throwable error) {
+  private MessageOutcome deadLetter(Delivery message, String reason, Throwable error) {
     String queue = settings.queue();
     String dlq = settings.deadLetterQueue();
     try {
@@ -140,7 +161,7 @@ final class MessageProcessor {
             return null;
           });
     } catch (MessageGoneException gone) {
-      return Outcome.GONE;
+      return MessageOutcome.GONE;
     } catch (RuntimeException e) {
       LOG.error(
           "could not move message {} of '{}' to '{}'; it reappears after its visibility timeout",
@@ -148,7 +169,7 @@ final class MessageProcessor {
           queue,
           dlq,
           e);
-      return Outcome.RETRY;
+      return MessageOutcome.RETRIED;
     }
     LOG.warn(
         "message {} of '{}' moved to '{}' ({}) after {} attempt(s)",
@@ -159,7 +180,7 @@ final class MessageProcessor {
         message.readCt(),
         error);
     listeners.onDeadLettered(queue, message, dlq, reason, error);
-    return Outcome.DONE;
+    return MessageOutcome.DEAD_LETTERED;
   }
 
   /** Makes the message visible at once. */

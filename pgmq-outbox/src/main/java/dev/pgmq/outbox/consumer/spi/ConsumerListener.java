@@ -16,6 +16,16 @@ import java.time.Duration;
  */
 public interface ConsumerListener {
 
+  /**
+   * A worker starts processing {@code message}, before {@link #onReceived} and before the handler's
+   * transaction begins. A listener that wraps processing (a tracing span made current on this
+   * thread) returns a scope, ended once the message's fate is settled, on this thread; the default
+   * returns {@code null} (nothing to end).
+   */
+  default ProcessingScope onStart(String queue, Message<JsonNode> message) {
+    return null;
+  }
+
   /** A worker took {@code message} from {@code queue} and is about to handle it. */
   default void onReceived(String queue, Message<JsonNode> message) {}
 

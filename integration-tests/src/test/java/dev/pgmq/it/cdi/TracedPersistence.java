@@ -1,0 +1,59 @@
+package dev.pgmq.it.cdi;
+
+import dev.pgmq.outbox.OutboxSettings;
+import dev.pgmq.outbox.consumer.spi.ConsumerListener;
+import dev.pgmq.outbox.opentelemetry.PgmqOpenTelemetry;
+import dev.pgmq.test.TestDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * Resource-local persistence traced with OpenTelemetry: the outbox's trace-context provider and the
+ * listeners' ConsumerListener bean are one {@link PgmqOpenTelemetry}, set by the test.
+ */
+@ApplicationScoped
+public class TracedPersistence {
+
+  /** The tracing the application uses; set before the container starts. */
+  static volatile PgmqOpenTelemetry tracing;
+
+  @Produces
+  @ApplicationScoped
+  EntityManagerFactory factory(TestDatabase db) {
+    EntityManagerFactory factory =
+        new HibernatePersistenceConfiguration("cdi-traced")
+            .managedClasses(Order.class, Shipment.class)
+            .jdbcUrl(db.jdbcUrl())
+            .jdbcCredentials(db.user(), db.password())
+            .jdbcPoolSize(6)
+            .property(OutboxSettings.TRACE_CONTEXT, tracing)
+            .createEntityManagerFactory();
+    CdiApp.OPEN_FACTORIES.add(factory);
+    return factory;
+  }
+
+  void close(@Disposes EntityManagerFactory factory) {
+    CdiApp.OPEN_FACTORIES.remove(factory);
+    factory.close();
+  }
+
+  @Produces
+  @RequestScoped
+  EntityManager entityManager(EntityManagerFactory factory) {
+    return factory.createEntityManager();
+  }
+
+  void close(@Disposes EntityManager em) {
+    em.close();
+  }
+
+  @Produces
+  ConsumerListener tracingListener() {
+    return tracing;
+  }
+}
