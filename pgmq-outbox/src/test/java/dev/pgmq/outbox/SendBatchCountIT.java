@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class SendBatchCountIT {
     db = new OutboxDatabase(database);
     connections = new CountingConnectionProvider(database);
     emf =
-        new HibernatePersistenceConfiguration("counting")
+        new TestPersistenceUnit("counting")
             .managedClasses(PurchaseOrder.class)
             .property("hibernate.connection.provider_class", connections)
             .property("hibernate.hbm2ddl.auto", "update")
@@ -123,7 +123,7 @@ class SendBatchCountIT {
   void sendBatchCallsAreCountedByPostgresqlToo() throws Exception {
     db.sql("alter database \"" + db.db().name() + "\" set track_functions = 'all'");
     EntityManagerFactory tracked =
-        new HibernatePersistenceConfiguration("tracked")
+        new TestPersistenceUnit("tracked")
             .managedClasses(PurchaseOrder.class)
             .jdbcUrl(db.db().jdbcUrl())
             .jdbcCredentials(db.db().user(), db.db().password())

@@ -6,11 +6,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /**
  * JTA persistence in Java SE: a JTA persistence unit on Narayana (Hibernate's Narayana platform, a
@@ -29,9 +28,9 @@ public class JtaPersistence {
       TransactionSynchronizationRegistry registry) {
     XaEnlistingDataSource dataSource = new XaEnlistingDataSource(db, transactions, registry);
     EntityManagerFactory factory =
-        new HibernatePersistenceConfiguration("cdi-jta")
+        new TestPersistenceUnit("cdi-jta")
             .managedClasses(Order.class, Shipment.class)
-            .transactionType(PersistenceUnitTransactionType.JTA)
+            .jta()
             .property(
                 "hibernate.transaction.jta.platform",
                 "org.hibernate.engine.transaction.jta.platform.internal.NarayanaJtaPlatform")

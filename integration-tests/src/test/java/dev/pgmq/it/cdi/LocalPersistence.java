@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /** Resource-local persistence in Java SE: one EntityManager per request context. */
 @ApplicationScoped
@@ -17,7 +17,7 @@ public class LocalPersistence {
   @ApplicationScoped
   EntityManagerFactory factory(TestDatabase db) {
     EntityManagerFactory factory =
-        new HibernatePersistenceConfiguration("cdi-local")
+        new TestPersistenceUnit("cdi-local")
             .managedClasses(Order.class, Shipment.class)
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())

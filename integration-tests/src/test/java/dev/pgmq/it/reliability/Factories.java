@@ -1,8 +1,8 @@
 package dev.pgmq.it.reliability;
 
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Map;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /** Persistence units over the suite's entities, for the parent JVM and its child processes. */
 final class Factories {
@@ -12,8 +12,8 @@ final class Factories {
   /** A factory over {@link TrackedOrder} and {@link OrderEffect}; tables created when missing. */
   static EntityManagerFactory orders(
       String jdbcUrl, String user, String password, int poolSize, Map<String, Object> extra) {
-    HibernatePersistenceConfiguration cfg =
-        new HibernatePersistenceConfiguration("reliability")
+    TestPersistenceUnit cfg =
+        new TestPersistenceUnit("reliability")
             .managedClasses(TrackedOrder.class, OrderEffect.class)
             .jdbcUrl(jdbcUrl)
             .jdbcCredentials(user, password)

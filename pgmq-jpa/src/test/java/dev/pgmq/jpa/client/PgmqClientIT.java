@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class PgmqClientIT {
   @BeforeAll
   static void start(TestDatabase db) {
     emf =
-        new HibernatePersistenceConfiguration("client-it")
+        new TestPersistenceUnit("client-it")
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())
             .jdbcPoolSize(4)
@@ -119,7 +119,7 @@ class PgmqClientIT {
   void callsCommitAlsoOnConnectionsThatAreNotInAutoCommitMode(TestDatabase db) {
     String queue = db.uniqueName("manual");
     try (EntityManagerFactory manual =
-            new HibernatePersistenceConfiguration("client-it-manual-commit")
+            new TestPersistenceUnit("client-it-manual-commit")
                 .jdbcUrl(db.jdbcUrl())
                 .jdbcCredentials(db.user(), db.password())
                 .jdbcPoolSize(2)

@@ -4,7 +4,7 @@ import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -20,7 +20,7 @@ class AsyncContractIT extends PgmqContract {
   @BeforeAll
   static void start(TestDatabase db) {
     emf =
-        new HibernatePersistenceConfiguration("async-contract")
+        new TestPersistenceUnit("async-contract")
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())
             .jdbcPoolSize(4)

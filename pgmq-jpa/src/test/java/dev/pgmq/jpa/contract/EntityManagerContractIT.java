@@ -3,7 +3,7 @@ package dev.pgmq.jpa.contract;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -15,7 +15,7 @@ class EntityManagerContractIT extends PgmqContract {
   @BeforeAll
   static void start(TestDatabase db) {
     emf =
-        new HibernatePersistenceConfiguration("contract")
+        new TestPersistenceUnit("contract")
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())
             .jdbcPoolSize(4)

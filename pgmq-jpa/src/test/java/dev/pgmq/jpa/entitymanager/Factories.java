@@ -2,7 +2,7 @@ package dev.pgmq.jpa.entitymanager;
 
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /** The tests' EntityManagerFactory: one entity, statements recorded. */
 final class Factories {
@@ -10,7 +10,7 @@ final class Factories {
   private Factories() {}
 
   static EntityManagerFactory create(TestDatabase db, RecordingInspector inspector) {
-    return new HibernatePersistenceConfiguration("entitymanager-tests")
+    return new TestPersistenceUnit("entitymanager-tests")
         .managedClasses(PurchaseOrder.class)
         .jdbcUrl(db.jdbcUrl())
         .jdbcCredentials(db.user(), db.password())

@@ -12,7 +12,7 @@ import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link PgmqSchema#ensure(EntityManager, SchemaMode)} on Hibernate's own connection. */
@@ -63,7 +63,7 @@ class EntityManagerInstallIT {
   }
 
   private static EntityManagerFactory factory(ScratchDatabase scratch) {
-    return new HibernatePersistenceConfiguration("schema-install")
+    return new TestPersistenceUnit("schema-install")
         .jdbcUrl(scratch.jdbcUrl())
         .jdbcCredentials(scratch.user(), scratch.password())
         .jdbcPoolSize(2)

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
 
 /** {@link Outbox} over one Hibernate session: buffers explicit publishes in its transaction. */
 public final class SessionOutbox implements Outbox {
@@ -42,8 +44,9 @@ public final class SessionOutbox implements Outbox {
     OutboxRuntime[] found = new OutboxRuntime[1];
     session
         .getFactory()
-        .getEventListenerGroups()
-        .eventListenerGroup_FLUSH
+        .getServiceRegistry()
+        .requireService(EventListenerRegistry.class)
+        .getEventListenerGroup(EventType.FLUSH)
         .fireEventOnEachListener(
             found,
             (listener, holder) -> {

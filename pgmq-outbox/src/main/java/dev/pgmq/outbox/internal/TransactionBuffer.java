@@ -1,18 +1,23 @@
 package dev.pgmq.outbox.internal;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.SessionEventListener;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
-import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+import org.hibernate.resource.transaction.spi.TransactionStatus;
 
 /**
  * One session's events of its current transaction not yet sent: sent at each flush and before
  * completion, discarded after completion; the buffer itself is forgotten when the session ends.
+ *
+ * <p>It joins the transaction as one of the session's local synchronizations: Hibernate calls them
+ * after its own before-completion flush (still inside the transaction, resource-local and JTA
+ * alike) and forgets them after completion. That hook has the same shape from Hibernate 6.6 to the
+ * newest 7.x, unlike the action-queue callbacks (replaced in 7.2, removed in 7.4).
  */
-final class TransactionBuffer
-    implements BeforeCompletionCallback, AfterCompletionCallback, SessionEventListener {
+final class TransactionBuffer implements Synchronization, SessionEventListener {
 
   private static final long serialVersionUID = 1L;
 
@@ -30,8 +35,7 @@ final class TransactionBuffer
 
   void add(PendingEvent event) {
     if (!inTransaction) {
-      session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) this);
-      session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) this);
+      session.getTransactionCoordinator().getLocalSynchronizations().registerSynchronization(this);
       inTransaction = true;
     }
     pending.add(event);
@@ -57,12 +61,19 @@ final class TransactionBuffer
   }
 
   @Override
-  public void doBeforeTransactionCompletion(SharedSessionContractImplementor s) {
+  public void beforeCompletion() {
+    // under JTA this also runs after a failed flush (the transaction is then marked for rollback):
+    // sending would only hide the flush's error
+    if (session.getTransactionCoordinator().getTransactionDriverControl().getStatus()
+        == TransactionStatus.MARKED_ROLLBACK) {
+      return;
+    }
     flush();
   }
 
   @Override
-  public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor s) {
+  public void afterCompletion(int status) {
+    boolean success = status == Status.STATUS_COMMITTED;
     pending.clear();
     inTransaction = false;
     if (success && ranDedupDdl) {

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /** Shared set-up for the consumer tests: a persistence unit with {@link Effect}, SQL helpers. */
 final class ConsumerTests {
@@ -27,7 +27,7 @@ final class ConsumerTests {
 
   /** A persistence unit on {@code db} with the effect table (re)created. */
   static EntityManagerFactory entityManagerFactory(TestDatabase db, int poolSize) {
-    return new HibernatePersistenceConfiguration("consumer-test")
+    return new TestPersistenceUnit("consumer-test")
         .managedClasses(Effect.class)
         .jdbcUrl(db.jdbcUrl())
         .jdbcCredentials(db.user(), db.password())

@@ -1,9 +1,9 @@
 package dev.pgmq.outbox.consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * The worker {@link WorkerCrashIT} kills: consumes {@code queue}, writes the effect of the first
@@ -17,7 +17,7 @@ public final class CrashingWorkerMain {
 
   public static void main(String[] args) throws Exception {
     EntityManagerFactory emf =
-        new HibernatePersistenceConfiguration("crashing-worker")
+        new TestPersistenceUnit("crashing-worker")
             .managedClasses(Effect.class)
             .jdbcUrl(args[0])
             .jdbcCredentials(args[1], args[2])

@@ -19,7 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,7 +231,7 @@ class PgmqHealthIT {
   }
 
   private static EntityManagerFactory factory(String url, TestDatabase db) {
-    return new HibernatePersistenceConfiguration("health-" + System.nanoTime())
+    return new TestPersistenceUnit("health-" + System.nanoTime())
         .jdbcUrl(url)
         .jdbcCredentials(db.user(), db.password())
         .jdbcPoolSize(2)

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class MicrometerMetricsIT {
   @BeforeAll
   static void setUp(TestDatabase db) {
     emf =
-        new HibernatePersistenceConfiguration("metrics")
+        new TestPersistenceUnit("metrics")
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())
             .jdbcPoolSize(4)

@@ -2,12 +2,12 @@ package dev.pgmq.outbox.cdi.internal;
 
 import dev.pgmq.outbox.cdi.PgmqCdiException;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
+import dev.pgmq.outbox.internal.hibernate.SessionFactories;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.Objects;
 
 /**
@@ -38,8 +38,7 @@ public final class CdiTransactionRunner implements TransactionRunner {
         beanManager.createInstance().select(EntityManagerFactory.class);
     boolean jtaApi = jtaApiPresent();
     if (factories.isResolvable()) {
-      PersistenceUnitTransactionType type = factories.get().getTransactionType();
-      if (type == PersistenceUnitTransactionType.RESOURCE_LOCAL) {
+      if (!SessionFactories.usesJta(factories.get())) {
         return new CdiTransactionRunner(beanManager, new ResourceLocalMode());
       }
       TransactionMode jta = jtaApi ? JtaMode.find(beanManager) : null;

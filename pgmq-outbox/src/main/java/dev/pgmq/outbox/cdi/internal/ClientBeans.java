@@ -3,10 +3,10 @@ package dev.pgmq.outbox.cdi.internal;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.cdi.PgmqCdiException;
+import dev.pgmq.outbox.internal.hibernate.SessionFactories;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -19,7 +19,7 @@ final class ClientBeans {
 
   static PgmqClient create(Instance<Object> lookup) {
     EntityManagerFactory factory = lookup.select(EntityManagerFactory.class).get();
-    if (factory.getTransactionType() == PersistenceUnitTransactionType.JTA) {
+    if (SessionFactories.usesJta(factory)) {
       throw new PgmqCdiException(
           "@Inject PgmqClient needs a resource-local EntityManagerFactory (each call commits its"
               + " own transaction); the application's factory uses JTA: inject Pgmq instead, whose"

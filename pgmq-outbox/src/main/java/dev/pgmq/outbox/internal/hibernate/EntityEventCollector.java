@@ -18,9 +18,11 @@ import org.hibernate.event.spi.FlushEntityEventListener;
 final class EntityEventCollector implements FlushEntityEventListener {
 
   private final OutboxRuntime runtime;
+  private final JpaEntityNames names;
 
-  EntityEventCollector(OutboxRuntime runtime) {
+  EntityEventCollector(OutboxRuntime runtime, JpaEntityNames names) {
     this.runtime = runtime;
+    this.names = names;
   }
 
   @Override
@@ -37,7 +39,7 @@ final class EntityEventCollector implements FlushEntityEventListener {
       return; // left on the entity for a flush inside a transaction
     }
     EntityEntry entry = event.getEntityEntry();
-    collect(runtime, session, entity, entry.getPersister().getJpaEntityName(), entry.getId());
+    collect(runtime, session, entity, names.of(entry.getPersister()), entry.getId());
   }
 
   /** Moves {@code entity}'s events into the buffer with their aggregate, then clears them. */

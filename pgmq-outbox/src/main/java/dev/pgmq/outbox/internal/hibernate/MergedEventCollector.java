@@ -16,9 +16,11 @@ import org.hibernate.persister.entity.EntityPersister;
 final class MergedEventCollector implements MergeEventListener {
 
   private final OutboxRuntime runtime;
+  private final JpaEntityNames names;
 
-  MergedEventCollector(OutboxRuntime runtime) {
+  MergedEventCollector(OutboxRuntime runtime, JpaEntityNames names) {
     this.runtime = runtime;
+    this.names = names;
   }
 
   @Override
@@ -48,6 +50,6 @@ final class MergedEventCollector implements MergeEventListener {
     }
     EntityPersister persister = session.getEntityPersister(event.getEntityName(), result);
     Object id = persister.getIdentifier(result, session);
-    EntityEventCollector.collect(runtime, session, detached, persister.getJpaEntityName(), id);
+    EntityEventCollector.collect(runtime, session, detached, names.of(persister), id);
   }
 }

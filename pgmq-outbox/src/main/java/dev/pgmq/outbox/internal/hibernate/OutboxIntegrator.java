@@ -11,6 +11,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 
 /**
  * Wires the outbox into every session factory (found through {@code META-INF/services}), unless
@@ -32,9 +33,15 @@ public final class OutboxIntegrator implements Integrator {
     EventListenerRegistry registry =
         factory.getServiceRegistry().requireService(EventListenerRegistry.class);
     OutboxFlushListener flush = new OutboxFlushListener(runtime);
-    registry.appendListeners(EventType.FLUSH_ENTITY, new EntityEventCollector(runtime));
-    registry.appendListeners(EventType.MERGE, new MergedEventCollector(runtime));
+    JpaEntityNames names = new JpaEntityNames();
+    registry.appendListeners(EventType.FLUSH_ENTITY, new EntityEventCollector(runtime, names));
+    registry.appendListeners(EventType.MERGE, new MergedEventCollector(runtime, names));
     registry.appendListeners(EventType.FLUSH, flush);
     registry.appendListeners(EventType.AUTO_FLUSH, flush);
   }
+
+  /** Nothing to undo (the listeners go with the factory); abstract before Hibernate 7.0. */
+  @Override
+  public void disintegrate(
+      SessionFactoryImplementor factory, SessionFactoryServiceRegistry serviceRegistry) {}
 }
