@@ -3,6 +3,7 @@ package dev.pgmq.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgmq.jpa.testing.CountingConnectionProvider;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.outbox.fixture.AuditNote;
 import dev.pgmq.outbox.fixture.LineAdded;
 import dev.pgmq.outbox.fixture.OutboxDatabase;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.util.Map;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

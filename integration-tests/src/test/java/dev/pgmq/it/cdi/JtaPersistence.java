@@ -1,5 +1,6 @@
 package dev.pgmq.it.cdi;
 
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.TestDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -9,7 +10,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /**
  * JTA persistence in Java SE: a JTA persistence unit on Narayana (Hibernate's Narayana platform, a

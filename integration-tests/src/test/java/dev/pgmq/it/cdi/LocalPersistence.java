@@ -1,5 +1,6 @@
 package dev.pgmq.it.cdi;
 
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.TestDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,7 +8,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /** Resource-local persistence in Java SE: one EntityManager per request context. */
 @ApplicationScoped

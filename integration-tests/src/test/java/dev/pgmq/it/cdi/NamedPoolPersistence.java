@@ -1,11 +1,11 @@
 package dev.pgmq.it.cdi;
 
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.TestDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * An {@code @ApplicationScoped EntityManagerFactory} bean whose pooled connections name themselves
@@ -20,7 +20,7 @@ public class NamedPoolPersistence {
   @ApplicationScoped
   EntityManagerFactory factory(TestDatabase db) {
     EntityManagerFactory factory =
-        new HibernatePersistenceConfiguration("cdi-named-pool")
+        new TestPersistenceUnit("cdi-named-pool")
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())
             .jdbcPoolSize(4)

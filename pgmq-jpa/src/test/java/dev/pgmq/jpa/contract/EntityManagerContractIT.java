@@ -1,9 +1,9 @@
 package dev.pgmq.jpa.contract;
 
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

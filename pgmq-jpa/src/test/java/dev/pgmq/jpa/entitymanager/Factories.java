@@ -1,8 +1,8 @@
 package dev.pgmq.jpa.entitymanager;
 
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /** The tests' EntityManagerFactory: one entity, statements recorded. */
 final class Factories {

@@ -7,12 +7,12 @@ import dev.pgmq.jpa.SchemaMode;
 import dev.pgmq.jpa.SchemaStatus;
 import dev.pgmq.jpa.SchemaStatus.Change;
 import dev.pgmq.jpa.SchemaStatus.Kind;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link PgmqSchema#ensure(EntityManager, SchemaMode)} on Hibernate's own connection. */

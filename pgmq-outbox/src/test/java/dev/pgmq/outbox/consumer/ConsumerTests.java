@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 
 /** Shared set-up for the consumer tests: a persistence unit with {@link Effect}, SQL helpers. */
 final class ConsumerTests {

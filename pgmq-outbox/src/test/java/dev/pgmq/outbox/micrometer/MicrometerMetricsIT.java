@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.outbox.consumer.NonRetryableException;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.test.PgmqDatabaseTest;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
