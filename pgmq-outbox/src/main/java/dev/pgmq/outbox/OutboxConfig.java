@@ -25,6 +25,7 @@ public final class OutboxConfig {
   private final boolean requireTopicBinding;
   private final boolean dedup;
   private final String dedupTable;
+  private final boolean directInsert;
 
   private OutboxConfig(Builder b) {
     this.objectMapper = b.objectMapper;
@@ -35,6 +36,7 @@ public final class OutboxConfig {
     this.requireTopicBinding = b.requireTopicBinding;
     this.dedup = b.dedup;
     this.dedupTable = b.dedupTable;
+    this.directInsert = b.directInsert;
   }
 
   /** The defaults. */
@@ -87,6 +89,15 @@ public final class OutboxConfig {
     return dedupTable;
   }
 
+  /**
+   * Whether a queue's events are written with one static {@code INSERT} into its table, when the
+   * catalog shows the table has PGMQ's shape, instead of a {@code pgmq.send_batch} call; the rows
+   * are the same. Default true. Topics always go through {@code pgmq.send_batch_topic}.
+   */
+  public boolean directInsert() {
+    return directInsert;
+  }
+
   /** Builds an {@link OutboxConfig}. Not thread-safe. */
   public static final class Builder {
     private ObjectMapper objectMapper = PgmqConfig.defaults().objectMapper();
@@ -97,6 +108,7 @@ public final class OutboxConfig {
     private boolean requireTopicBinding = true;
     private boolean dedup;
     private String dedupTable = "pgmq_outbox_dedup";
+    private boolean directInsert = true;
 
     private Builder() {}
 
@@ -145,6 +157,12 @@ public final class OutboxConfig {
     /** The dedup table: lower-case identifier, optionally schema-qualified. */
     public Builder dedupTable(String dedupTable) {
       this.dedupTable = Objects.requireNonNull(dedupTable, "dedupTable");
+      return this;
+    }
+
+    /** Whether events go to PGMQ-shaped queue tables by a direct insert (default true). */
+    public Builder directInsert(boolean directInsert) {
+      this.directInsert = directInsert;
       return this;
     }
 

@@ -61,5 +61,14 @@ public final class OutboxSettings {
    */
   public static final String DEDUP_TABLE = "pgmq.outbox.dedup.table";
 
+  /**
+   * {@code pgmq.outbox.direct-insert}: whether the events of one queue are written with one static
+   * {@code INSERT INTO pgmq.q_<queue> (vt, message, headers) ... RETURNING msg_id} (the row {@code
+   * pgmq.send_batch} writes, without the function call), when the catalog shows that the queue's
+   * table has PGMQ's columns, types and defaults; checked once per queue and session factory.
+   * {@code false} always calls {@code pgmq.send_batch}. Default {@code true}.
+   */
+  public static final String DIRECT_INSERT = "pgmq.outbox.direct-insert";
+
   private OutboxSettings() {}
 }

@@ -14,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sends prepared messages over JDBC: one send_batch (or send_batch_topic) per destination. */
+/**
+ * Sends prepared messages over JDBC, one statement per destination: a static insert into the
+ * queue's table where its shape is PGMQ's (and the direct insert is on), else {@code send_batch};
+ * {@code send_batch_topic} for topics.
+ */
 final class EventSender {
 
   static final String SEND_BATCH = "select pgmq.send_batch(?::text, ?::jsonb[], ?::jsonb[])";
@@ -22,9 +26,12 @@ final class EventSender {
       "select count(*) from pgmq.send_batch_topic(?::text, ?::jsonb[], ?::jsonb[])";
 
   private final boolean requireTopicBinding;
+  private final QueueTableShapes shapes;
+  private final QueueTable tables = new QueueTable();
 
-  EventSender(boolean requireTopicBinding) {
+  EventSender(boolean requireTopicBinding, boolean directInsert) {
     this.requireTopicBinding = requireTopicBinding;
+    this.shapes = directInsert ? new QueueTableShapes() : null;
   }
 
   void send(Connection connection, List<OutboundMessage> messages) throws SQLException {
@@ -58,6 +65,19 @@ final class EventSender {
       payloads[i] = batch.get(i).payload();
       headers[i] = batch.get(i).headers();
     }
+    try {
+      if (shapes != null
+          && !destination.topic()
+          && shapes.pgmqShaped(connection, destination.name())) {
+        insert(connection, destination.name(), payloads, headers);
+        return;
+      }
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        shapes.forget(destination.name());
+      }
+      throw translate(e, destination, n);
+    }
     String sql = destination.topic() ? SEND_BATCH_TOPIC : SEND_BATCH;
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setString(1, destination.name());
@@ -83,6 +103,25 @@ final class EventSender {
       }
     } catch (SQLException e) {
       throw translate(e, destination, n);
+    }
+  }
+
+  private void insert(Connection connection, String queue, String[] payloads, String[] headers)
+      throws SQLException {
+    int n = payloads.length;
+    try (PreparedStatement ps = connection.prepareStatement(tables.insert(queue, n))) {
+      if (n == 1) {
+        ps.setString(1, payloads[0]);
+        ps.setString(2, headers[0]);
+      } else {
+        ps.setArray(1, connection.createArrayOf("jsonb", payloads));
+        ps.setArray(2, connection.createArrayOf("jsonb", headers));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          // the new msg_ids; consumed so the statement completes
+        }
+      }
     }
   }
 

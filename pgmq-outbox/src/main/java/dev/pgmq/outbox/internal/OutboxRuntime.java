@@ -23,7 +23,7 @@ public final class OutboxRuntime {
   public OutboxRuntime(OutboxConfig config) {
     this.config = config;
     this.preparer = new MessagePreparer(config);
-    this.sender = new EventSender(config.requireTopicBinding());
+    this.sender = new EventSender(config.requireTopicBinding(), config.directInsert());
     this.dedup = config.dedup() ? new DedupTable(config.dedupTable()) : null;
   }
 

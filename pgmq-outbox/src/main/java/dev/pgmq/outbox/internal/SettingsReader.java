@@ -50,6 +50,7 @@ public final class SettingsReader {
     b.groupByAggregate(bool(properties, OutboxSettings.GROUP_BY_AGGREGATE, true));
     b.requireTopicBinding(bool(properties, OutboxSettings.REQUIRE_TOPIC_BINDING, true));
     b.dedup(bool(properties, OutboxSettings.DEDUP_ENABLED, false));
+    b.directInsert(bool(properties, OutboxSettings.DIRECT_INSERT, true));
     Object table = properties.get(OutboxSettings.DEDUP_TABLE);
     if (table != null) {
       b.dedupTable(table.toString().trim());
