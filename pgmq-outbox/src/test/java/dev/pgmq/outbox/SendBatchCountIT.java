@@ -22,12 +22,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Counts the statements that reach the JDBC driver (a wrapping connection provider sees the
- * outbox's {@code doWork} JDBC, which Hibernate's StatementInspector does not).
+ * outbox's {@code doWork} JDBC, which Hibernate's StatementInspector does not). A queue write is
+ * one {@code pgmq.send_batch} call, or one insert into the queue's table on the direct-insert path
+ * ({@link OutboxSettings#DIRECT_INSERT}); the catalog lookup that chooses the path runs once per
+ * factory and queue and is counted on its own.
  */
 @PgmqDatabaseTest
 class SendBatchCountIT {
 
   private static final String SEND_BATCH = "pgmq.send_batch(";
+  private static final String DIRECT_INSERT = "insert into pgmq.\"q_";
+  private static final String SHAPE_LOOKUP = "pgmq-outbox queue shape";
 
   private static OutboxDatabase db;
   private static CountingConnectionProvider connections;
@@ -69,8 +74,9 @@ class SendBatchCountIT {
     em.getTransaction().commit();
     em.close();
 
-    assertThat(connections.count(SEND_BATCH)).isEqualTo(1);
-    assertThat(connections.executed()).hasSize(2); // the entity insert and the one send_batch
+    assertThat(queueWrites()).isEqualTo(1);
+    // the entity insert and the one queue write (plus, the first time, the shape lookup)
+    assertThat(connections.executed()).filteredOn(s -> !s.contains(SHAPE_LOOKUP)).hasSize(2);
     assertThat(db.rows("orders"))
         .extracting(r -> r.message().get("line").asInt())
         .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
@@ -92,7 +98,7 @@ class SendBatchCountIT {
     Outbox.of(em).publish(new PaymentRequested("C", BigDecimal.ZERO));
     connections.reset();
     em.flush();
-    assertThat(connections.count(SEND_BATCH)).isEqualTo(3);
+    assertThat(queueWrites()).isEqualTo(3);
 
     a.raise(new LineAdded(a.getId(), 1));
     b.raise(new LineAdded(b.getId(), 1));
@@ -100,7 +106,7 @@ class SendBatchCountIT {
     em.getTransaction().commit();
     em.close();
 
-    assertThat(connections.count(SEND_BATCH)).isEqualTo(1);
+    assertThat(queueWrites()).isEqualTo(1);
     assertThat(db.rows("orders")).hasSize(4);
     assertThat(db.rows("payments")).hasSize(3);
     assertThat(db.rows("audit")).hasSize(1);
@@ -120,6 +126,24 @@ class SendBatchCountIT {
   }
 
   @Test
+  void theQueueShapeIsLookedUpOncePerFactoryAndQueue() {
+    for (int tx = 0; tx < 3; tx++) {
+      EntityManager em = emf.createEntityManager();
+      em.getTransaction().begin();
+      Outbox.of(em).publish(new AuditNote("shape " + tx));
+      em.getTransaction().commit();
+      em.close();
+    }
+    assertThat(connections.count(SHAPE_LOOKUP)).isLessThanOrEqualTo(1);
+    assertThat(queueWrites()).isEqualTo(3);
+    assertThat(db.rows("audit")).hasSize(3);
+  }
+
+  private static long queueWrites() {
+    return connections.count(SEND_BATCH) + connections.count(DIRECT_INSERT);
+  }
+
+  @Test
   void sendBatchCallsAreCountedByPostgresqlToo() throws Exception {
     db.sql("alter database \"" + db.db().name() + "\" set track_functions = 'all'");
     EntityManagerFactory tracked =
@@ -128,7 +152,9 @@ class SendBatchCountIT {
             .jdbcUrl(db.db().jdbcUrl())
             .jdbcCredentials(db.db().user(), db.db().password())
             .jdbcPoolSize(1)
-            .properties(Map.of("hibernate.hbm2ddl.auto", "update"))
+            .properties(
+                Map.of(
+                    "hibernate.hbm2ddl.auto", "update", OutboxSettings.DIRECT_INSERT, "false"))
             .createEntityManagerFactory();
     try {
       long before = sendBatchCalls();
