@@ -22,8 +22,10 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * table of ratios (library ÷ raw, higher is better) plus a JSON file.
  *
  * <p>Options: {@code --rounds N} measured rounds per scenario (default 7), {@code --ops N}
- * operations per round (default 2000), {@code --out FILE} (default {@code results/latest.json}).
- * Runs on {@code PGMQ_JDBC_URL} when set, else on an embedded PostgreSQL.
+ * operations per round (default 2000), {@code --depths 0,100000,1000000} backlogs of the depth
+ * scenarios, {@code --out-dir DIR} (default {@code results}). Runs every scenario on an embedded
+ * PostgreSQL ({@code embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server
+ * ({@code server.json}).
  */
 public final class BenchmarkMain {
 
@@ -35,22 +37,34 @@ public final class BenchmarkMain {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     int rounds = 7;
     int ops = 2000;
-    Path out = Path.of("results", "latest.json");
+    Path outDir = Path.of("results");
+    int[] depths = {0, 100_000, 1_000_000};
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--ops" -> ops = Integer.parseInt(args[i + 1]);
-        case "--out" -> out = Path.of(args[i + 1]);
+        case "--out-dir" -> outDir = Path.of(args[i + 1]);
+        case "--depths" ->
+            depths =
+                java.util.Arrays.stream(args[i + 1].split(","))
+                    .mapToInt(d -> Integer.parseInt(d.trim()))
+                    .toArray();
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    try (DemoDatabase db = DemoDatabase.start()) {
-      run(db, rounds, ops, out);
+    try (DemoDatabase db = DemoDatabase.embedded()) {
+      run(db, rounds, ops, depths, outDir.resolve("embedded.json"));
+    }
+    String server = System.getenv(DemoDatabase.URL_VARIABLE);
+    if (server != null && !server.isBlank()) {
+      try (DemoDatabase db = DemoDatabase.at(server.trim())) {
+        run(db, rounds, ops, depths, outDir.resolve("server.json"));
+      }
     }
     System.exit(0);
   }
 
-  static void run(DemoDatabase db, int rounds, int ops, Path out) throws Exception {
+  static void run(DemoDatabase db, int rounds, int ops, int[] depths, Path out) throws Exception {
     System.out.println(
         "benchmark on "
             + db.description()
@@ -64,6 +78,13 @@ public final class BenchmarkMain {
       PgmqSchema.ensure(admin, SchemaMode.EXTENSION_OR_SQL);
       machine.putAll(Machine.describe(admin, db.description()));
     }
+    System.out.println(
+        "  synchronous_commit="
+            + machine.get("synchronous_commit")
+            + " fsync="
+            + machine.get("fsync")
+            + " shared_buffers="
+            + machine.get("shared_buffers"));
     boolean superuser = Machine.isSuperuser(db.jdbcUrl());
     List<Comparison> comparisons = new ArrayList<>();
     Map<String, Double> figures = new LinkedHashMap<>();
@@ -74,8 +95,9 @@ public final class BenchmarkMain {
       PairedRun run = new PairedRun(2, rounds);
       comparisons.addAll(new ThroughputScenarios(client, emf, raw, run, ops).all());
       ConsumerScenarios consumers =
-          new ConsumerScenarios(client, emf, raw, Math.max(3, rounds / 2), 2000);
+          new ConsumerScenarios(client, emf, raw, db.jdbcUrl(), Math.max(3, rounds / 2), 2000);
       comparisons.addAll(consumers.throughput());
+      comparisons.addAll(new DepthScenarios(client, raw, run, ops).all(depths));
       figures.putAll(consumers.latency(200, 20));
       if (superuser) {
         // function statistics cost time on every call: only this factory's connections track them
@@ -128,6 +150,13 @@ public final class BenchmarkMain {
           ResultSet rs = s.executeQuery("select version()")) {
         rs.next();
         m.put("postgresql", rs.getString(1));
+      }
+      for (String setting : new String[] {"synchronous_commit", "fsync", "shared_buffers"}) {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("show " + setting)) {
+          rs.next();
+          m.put(setting, rs.getString(1));
+        }
       }
       return m;
     }

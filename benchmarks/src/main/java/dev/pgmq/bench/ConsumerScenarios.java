@@ -19,25 +19,31 @@ final class ConsumerScenarios {
   private final PgmqClient client;
   private final EntityManagerFactory emf;
   private final RawJdbc raw;
+  private final String jdbcUrl;
   private final int rounds;
   private final int messages;
   private long consumeNanos = -1;
 
   ConsumerScenarios(
-      PgmqClient client, EntityManagerFactory emf, RawJdbc raw, int rounds, int messages) {
+      PgmqClient client,
+      EntityManagerFactory emf,
+      RawJdbc raw,
+      String jdbcUrl,
+      int rounds,
+      int messages) {
     this.client = client;
     this.emf = emf;
     this.raw = raw;
+    this.jdbcUrl = jdbcUrl;
     this.rounds = rounds;
     this.messages = messages;
   }
 
-  /** Throughput of the consumer with 1, 2 and 4 workers against a raw single-connection loop. */
+  /** Throughput of the consumer with 1, 2 and 4 workers against as many raw connections. */
   List<Comparison> throughput() throws Exception {
     String q = "b_consumer";
     client.createQueue(q);
     PairedRun run = new PairedRun(1, rounds);
-    PairedRun.Work rawLoop = prefilled(q, () -> rawConsume(q));
     List<Comparison> results = new ArrayList<>();
     for (int workers : new int[] {1, 2, 4}) {
       results.add(
@@ -45,13 +51,45 @@ final class ConsumerScenarios {
               "consumer" + workers + "Worker" + (workers == 1 ? "" : "s"),
               "PgmqConsumer, "
                   + workers
-                  + " worker(s), handler + delete in one transaction per message, vs one raw"
-                  + " connection reading 10 and deleting each in its own transaction",
+                  + " worker(s), handler + delete in one transaction per message, vs "
+                  + workers
+                  + " raw connection(s), each reading 10 (payloads decoded with Jackson into"
+                  + " the same record) and deleting each in its own transaction",
               "messages/s",
               prefilled(q, () -> consume(q, workers)),
-              rawLoop));
+              prefilled(q, () -> rawConsumers(q, workers))));
     }
     return results;
+  }
+
+  private long rawConsumers(String q, int connections) throws Exception {
+    List<RawJdbc> raws = new ArrayList<>();
+    try {
+      for (int i = 0; i < connections; i++) {
+        raws.add(new RawJdbc(jdbcUrl));
+      }
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(connections);
+      try {
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<Long>> done = new ArrayList<>();
+        for (RawJdbc r : raws) {
+          done.add(pool.submit(() -> rawConsume(r, q)));
+        }
+        long n = 0;
+        for (java.util.concurrent.Future<Long> f : done) {
+          n += f.get();
+        }
+        consumeNanos = System.nanoTime() - start;
+        return n;
+      } finally {
+        pool.shutdown();
+      }
+    } finally {
+      for (RawJdbc r : raws) {
+        r.close();
+      }
+    }
   }
 
   private PairedRun.Work prefilled(String q, PairedRun.Work work) {
@@ -116,11 +154,13 @@ final class ConsumerScenarios {
     return done.get();
   }
 
-  private long rawConsume(String q) throws Exception {
+  private static long rawConsume(RawJdbc raw, String q) throws Exception {
     long n = 0;
     raw.autoCommit(false);
+    List<BenchEvent> decoded = new ArrayList<>(10);
     while (true) {
-      List<Long> ids = raw.read(q, 10);
+      decoded.clear();
+      List<Long> ids = raw.readDecoded(q, 10, BenchEvent.class, decoded);
       raw.commit();
       if (ids.isEmpty()) {
         break;

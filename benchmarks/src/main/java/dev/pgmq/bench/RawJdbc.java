@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The baselines: prepared statements calling the same PGMQ functions on one plain JDBC connection,
- * written as a careful JDBC programmer would.
+ * The baselines: prepared statements on one plain JDBC connection, written as a careful JDBC
+ * programmer would: PGMQ's functions, or (for the outbox) the static insert into the queue table
+ * that is the least a second statement can cost.
  */
 final class RawJdbc implements AutoCloseable {
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final Connection connection;
   private final PreparedStatement send;
@@ -22,6 +26,7 @@ final class RawJdbc implements AutoCloseable {
   private final PreparedStatement deleteBatch;
   private final PreparedStatement delete;
   private final PreparedStatement insertOrder;
+  private final java.util.Map<String, PreparedStatement[]> queueInserts = new java.util.HashMap<>();
 
   RawJdbc(String jdbcUrl) throws SQLException {
     connection = DriverManager.getConnection(jdbcUrl);
@@ -110,6 +115,74 @@ final class RawJdbc implements AutoCloseable {
       rs.next();
       return rs.getBoolean(1);
     }
+  }
+
+  /**
+   * The best raw outbox write: one static insert of PGMQ's row into {@code pgmq.q_<queue>} (vt =
+   * the wall clock, the rest from the table's defaults), one row or an unnest of n.
+   */
+  void insertQueueRows(String queue, String[] messages, String[] headers) throws SQLException {
+    PreparedStatement[] ps = queueInserts.get(queue);
+    if (ps == null) {
+      String table = "pgmq.q_" + queue;
+      ps =
+          new PreparedStatement[] {
+            connection.prepareStatement(
+                "insert into "
+                    + table
+                    + " (vt, message, headers) values (clock_timestamp(), ?::jsonb, ?::jsonb)"
+                    + " returning msg_id"),
+            connection.prepareStatement(
+                "insert into "
+                    + table
+                    + " (vt, message, headers) select (select clock_timestamp()), b.m, b.h"
+                    + " from unnest(?::jsonb[], ?::jsonb[]) with ordinality as b(m, h, n)"
+                    + " order by b.n returning msg_id")
+          };
+      queueInserts.put(queue, ps);
+    }
+    PreparedStatement insert;
+    if (messages.length == 1) {
+      insert = ps[0];
+      insert.setString(1, messages[0]);
+      insert.setString(2, headers[0]);
+    } else {
+      insert = ps[1];
+      insert.setArray(1, connection.createArrayOf("jsonb", messages));
+      insert.setArray(2, connection.createArrayOf("jsonb", headers));
+    }
+    try (ResultSet rs = insert.executeQuery()) {
+      while (rs.next()) {
+        rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Reads up to {@code qty} messages (vt 30 s) and decodes each payload with Jackson into the
+   * record, as a consumer must; returns the ids.
+   */
+  <T> List<Long> readDecoded(String queue, int qty, Class<T> type, List<T> into)
+      throws SQLException {
+    read.setString(1, queue);
+    read.setInt(2, 30);
+    read.setInt(3, qty);
+    List<Long> ids = new ArrayList<>(qty);
+    try (ResultSet rs = read.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getLong("msg_id"));
+        rs.getInt("read_ct");
+        rs.getObject("enqueued_at", java.time.OffsetDateTime.class);
+        rs.getObject("vt", java.time.OffsetDateTime.class);
+        try {
+          into.add(JSON.readValue(rs.getString("message"), type));
+        } catch (java.io.IOException e) {
+          throw new SQLException("undecodable payload", e);
+        }
+        rs.getString("headers");
+      }
+    }
+    return ids;
   }
 
   void insertOrder(long id) throws SQLException {

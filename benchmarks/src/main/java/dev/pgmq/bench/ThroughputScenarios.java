@@ -36,10 +36,7 @@ final class ThroughputScenarios {
     results.add(sendInCallerTransaction());
     results.add(sendBatch100());
     results.add(consumeBatch100());
-    results.add(outbox(1, false));
-    results.add(outbox(1, true));
-    results.add(outbox(10, false));
-    results.add(outbox(10, true));
+    results.addAll(new OutboxScenarios(emf, raw, run, ops, ids).all());
     return results;
   }
 
@@ -131,7 +128,8 @@ final class ThroughputScenarios {
     int batches = Math.max(1, ops / 50);
     return run.compare(
         "consumeBatch100",
-        "PgmqClient readBatch(100) + deleteBatch vs raw read(100) + delete(bigint[]);"
+        "PgmqClient readBatch(100, BenchEvent.class) + deleteBatch vs raw read(100) decoding"
+            + " each payload with Jackson into the same record + delete(bigint[]);"
             + " queue refilled outside the timing",
         "messages/s",
         timedAfter(
@@ -139,7 +137,10 @@ final class ThroughputScenarios {
             () -> {
               long n = 0;
               for (int b = 0; b < batches; b++) {
-                List<Long> got = client.readBatch(q, VT, 100).stream().map(m -> m.msgId()).toList();
+                List<Long> got =
+                    client.readBatch(q, VT, 100, BenchEvent.class).stream()
+                        .map(m -> m.msgId())
+                        .toList();
                 n += client.deleteBatch(q, got).size();
               }
               return n;
@@ -149,68 +150,11 @@ final class ThroughputScenarios {
             () -> {
               long n = 0;
               for (int b = 0; b < batches; b++) {
-                n += raw.deleteBatch(q, raw.read(q, 100));
+                List<BenchEvent> decoded = new ArrayList<>(100);
+                n += raw.deleteBatch(q, raw.readDecoded(q, 100, BenchEvent.class, decoded));
               }
               return n;
             }));
-  }
-
-  Comparison outbox(int events, boolean againstRaw) throws Exception {
-    String suffix = events == 1 ? "" : events + "Events";
-    PairedRun.Work library = () -> persistOrders(events);
-    if (againstRaw) {
-      return run.compare(
-          "outbox" + suffix + "VsRawSql",
-          "JPA persist + "
-              + events
-              + " outbox event(s) per transaction vs raw insert + "
-              + (events == 1 ? "pgmq.send" : "pgmq.send_batch of " + events),
-          "transactions/s",
-          library,
-          () -> rawOrders(events));
-    }
-    return run.compare(
-        "outbox" + suffix + "VsPlainJpa",
-        "JPA persist + "
-            + events
-            + " outbox event(s) per transaction vs the same JPA"
-            + " transaction without events",
-        "transactions/s",
-        library,
-        () -> persistOrders(0));
-  }
-
-  private long persistOrders(int events) {
-    int txs = ops / 2;
-    EntityManager em = emf.createEntityManager();
-    try {
-      for (int i = 0; i < txs; i++) {
-        em.getTransaction().begin();
-        em.persist(BenchOrder.create(ids.incrementAndGet(), events));
-        em.getTransaction().commit();
-        em.clear();
-      }
-    } finally {
-      em.close();
-    }
-    return txs;
-  }
-
-  private long rawOrders(int events) throws Exception {
-    int txs = ops / 2;
-    raw.autoCommit(false);
-    for (int i = 0; i < txs; i++) {
-      long id = ids.incrementAndGet();
-      raw.insertOrder(id);
-      if (events == 1) {
-        raw.send(BenchEvent.OUTBOX_QUEUE, event().json());
-      } else {
-        raw.sendBatch(BenchEvent.OUTBOX_QUEUE, json(events(events)));
-      }
-      raw.commit();
-    }
-    raw.autoCommit(true);
-    return txs;
   }
 
   private long fill(String q, int batches) throws Exception {

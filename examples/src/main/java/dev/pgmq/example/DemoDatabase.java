@@ -27,6 +27,11 @@ public final class DemoDatabase implements AutoCloseable {
     if (url != null && !url.isBlank()) {
       return new DemoDatabase(url.trim(), null);
     }
+    return embedded();
+  }
+
+  /** Starts an embedded PostgreSQL (durable commits), whatever {@code PGMQ_JDBC_URL} says. */
+  public static DemoDatabase embedded() {
     try {
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
