@@ -23,7 +23,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  *
  * <p>Options: {@code --rounds N} measured rounds per scenario (default 7), {@code --ops N}
  * operations per round (default 2000), {@code --depths 0,100000,1000000} backlogs of the depth
- * scenarios, {@code --out-dir DIR} (default {@code results}). Runs every scenario on an embedded
+ * scenarios, {@code --groups send,consume,outbox,consumer,depth,latency} (default all), {@code
+ * --out-dir DIR} (default {@code results}). Runs every scenario on an embedded
  * PostgreSQL ({@code embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server
  * ({@code server.json}).
  */
@@ -39,6 +40,8 @@ public final class BenchmarkMain {
     int ops = 2000;
     Path outDir = Path.of("results");
     int[] depths = {0, 100_000, 1_000_000};
+    java.util.Set<String> groups =
+        java.util.Set.of("send", "consume", "outbox", "consumer", "depth", "latency");
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -49,22 +52,28 @@ public final class BenchmarkMain {
                 java.util.Arrays.stream(args[i + 1].split(","))
                     .mapToInt(d -> Integer.parseInt(d.trim()))
                     .toArray();
+        case "--groups" -> groups = java.util.Set.of(args[i + 1].split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     try (DemoDatabase db = DemoDatabase.embedded()) {
-      run(db, rounds, ops, depths, outDir.resolve("embedded.json"));
+      run(db, new Options(rounds, ops, depths, groups), outDir.resolve("embedded.json"));
     }
     String server = System.getenv(DemoDatabase.URL_VARIABLE);
     if (server != null && !server.isBlank()) {
       try (DemoDatabase db = DemoDatabase.at(server.trim())) {
-        run(db, rounds, ops, depths, outDir.resolve("server.json"));
+        run(db, new Options(rounds, ops, depths, groups), outDir.resolve("server.json"));
       }
     }
     System.exit(0);
   }
 
-  static void run(DemoDatabase db, int rounds, int ops, int[] depths, Path out) throws Exception {
+  /** What to run. */
+  record Options(int rounds, int ops, int[] depths, java.util.Set<String> groups) {}
+
+  static void run(DemoDatabase db, Options o, Path out) throws Exception {
+    int rounds = o.rounds();
+    int ops = o.ops();
     System.out.println(
         "benchmark on "
             + db.description()
@@ -93,13 +102,19 @@ public final class BenchmarkMain {
         RawJdbc raw = new RawJdbc(db.jdbcUrl())) {
       client.createQueue(BenchEvent.OUTBOX_QUEUE);
       PairedRun run = new PairedRun(2, rounds);
-      comparisons.addAll(new ThroughputScenarios(client, emf, raw, run, ops).all());
+      comparisons.addAll(new ThroughputScenarios(client, emf, raw, run, ops).all(o.groups()));
       ConsumerScenarios consumers =
           new ConsumerScenarios(client, emf, raw, db.jdbcUrl(), Math.max(3, rounds / 2), 2000);
-      comparisons.addAll(consumers.throughput());
-      comparisons.addAll(new DepthScenarios(client, raw, run, ops).all(depths));
-      figures.putAll(consumers.latency(200, 20));
-      if (superuser) {
+      if (o.groups().contains("consumer")) {
+        comparisons.addAll(consumers.throughput());
+      }
+      if (o.groups().contains("depth")) {
+        comparisons.addAll(new DepthScenarios(client, raw, run, ops).all(o.depths()));
+      }
+      if (o.groups().contains("latency")) {
+        figures.putAll(consumers.latency(200, 20));
+      }
+      if (superuser && o.groups().contains("outbox")) {
         // function statistics cost time on every call: only this factory's connections track them
         try (Connection stats = DriverManager.getConnection(db.jdbcUrl())) {
           figures.putAll(

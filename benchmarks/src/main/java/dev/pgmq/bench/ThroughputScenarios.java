@@ -30,13 +30,19 @@ final class ThroughputScenarios {
     this.ops = ops;
   }
 
-  List<Comparison> all() throws Exception {
+  List<Comparison> all(java.util.Set<String> groups) throws Exception {
     List<Comparison> results = new ArrayList<>();
-    results.add(sendPerTransaction());
-    results.add(sendInCallerTransaction());
-    results.add(sendBatch100());
-    results.add(consumeBatch100());
-    results.addAll(new OutboxScenarios(emf, raw, run, ops, ids).all());
+    if (groups.contains("send")) {
+      results.add(sendPerTransaction());
+      results.add(sendInCallerTransaction());
+      results.add(sendBatch100());
+    }
+    if (groups.contains("consume")) {
+      results.add(consumeBatch100());
+    }
+    if (groups.contains("outbox")) {
+      results.addAll(new OutboxScenarios(emf, raw, run, ops, ids).all());
+    }
     return results;
   }
 

@@ -30,7 +30,7 @@ public final class DemoDatabase implements AutoCloseable {
     return embedded();
   }
 
-  /** Starts an embedded PostgreSQL (durable commits), whatever {@code PGMQ_JDBC_URL} says. */
+  /** Starts an embedded PostgreSQL, whatever {@code PGMQ_JDBC_URL} says. */
   public static DemoDatabase embedded() {
     try {
       EmbeddedPostgres pg =

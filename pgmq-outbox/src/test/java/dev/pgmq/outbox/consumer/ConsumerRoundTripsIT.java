@@ -70,7 +70,7 @@ class ConsumerRoundTripsIT {
             .concurrency(1)
             .batchSize(10)
             .pollStrategy(PollStrategy.POLL)
-            .maxPoll(Duration.ofMillis(200))
+            .maxPoll(Duration.ofSeconds(1))
             .build()) {
       consumer.start();
       await().atMost(Duration.ofSeconds(20)).until(() -> handled.get() == messages);
