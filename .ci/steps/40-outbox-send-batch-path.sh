@@ -7,5 +7,5 @@ cd "$(dirname "$0")/../.."
 export PGMQ_TEST_JDBC_URL="${PGMQ_TEST_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}"
 mvn -B -ntp -pl pgmq-outbox,integration-tests -am verify \
   -Dpgmq.outbox.direct-insert=false \
-  -Dtest='dev.pgmq.outbox.**.*,dev.pgmq.it.reliability.*IT,dev.pgmq.it.cdi.*OutboxIT' \
+  -Dtest='dev/pgmq/outbox/**/*Test,dev/pgmq/outbox/**/*IT,dev/pgmq/it/reliability/*IT,dev/pgmq/it/cdi/*OutboxIT' \
   -Dsurefire.failIfNoSpecifiedTests=false
