@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +76,7 @@ class DirectInsertRowsIT {
   }
 
   private static EntityManagerFactory factory(CountingConnectionProvider c, boolean directInsert) {
-    return new HibernatePersistenceConfiguration("direct-" + directInsert)
+    return new TestPersistenceUnit("direct-" + directInsert)
         .managedClasses(PurchaseOrder.class)
         .property("hibernate.connection.provider_class", c)
         .property("hibernate.hbm2ddl.auto", "update")
@@ -173,7 +173,7 @@ class DirectInsertRowsIT {
   }
 
   private EntityManagerFactory roleFactory(String role, boolean directInsert) {
-    return new HibernatePersistenceConfiguration("role-" + directInsert)
+    return new TestPersistenceUnit("role-" + directInsert)
         .managedClasses(PurchaseOrder.class)
         .jdbcUrl(db.db().jdbcUrl())
         .jdbcCredentials(role, "x")

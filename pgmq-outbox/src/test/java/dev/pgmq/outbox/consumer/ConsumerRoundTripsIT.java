@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ConsumerRoundTripsIT {
   static void start(TestDatabase db) {
     connections = new CountingConnectionProvider(db);
     emf =
-        new HibernatePersistenceConfiguration("round-trips")
+        new TestPersistenceUnit("round-trips")
             .managedClasses(Effect.class)
             .property("hibernate.connection.provider_class", connections)
             .property("hibernate.hbm2ddl.auto", "create")
