@@ -5,6 +5,7 @@ import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.Outbox;
+import dev.pgmq.spring.internal.NativeFactory;
 import dev.pgmq.spring.internal.PgmqInstaller;
 import dev.pgmq.spring.internal.SharedOutbox;
 import jakarta.persistence.EntityManagerFactory;
@@ -49,7 +50,11 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
 @ConditionalOnClass({Pgmq.class, Outbox.class, EntityManagerFactory.class})
 @ConditionalOnSingleCandidate(EntityManagerFactory.class)
 @EnableConfigurationProperties(PgmqProperties.class)
-@Import({PgmqListenerConfiguration.class, PgmqMetricsConfiguration.class})
+@Import({
+  PgmqListenerConfiguration.class,
+  PgmqMetricsConfiguration.class,
+  PgmqHealthConfiguration.class
+})
 public class PgmqAutoConfiguration {
 
   /**
@@ -98,6 +103,6 @@ public class PgmqAutoConfiguration {
   @ConditionalOnMissingBean
   public PgmqClient pgmqClient(
       EntityManagerFactory entityManagerFactory, PgmqConfig config, PgmqInstaller installed) {
-    return PgmqClient.create(entityManagerFactory, config);
+    return PgmqClient.create(NativeFactory.of(entityManagerFactory), config);
   }
 }

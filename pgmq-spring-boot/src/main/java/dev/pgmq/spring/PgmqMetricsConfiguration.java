@@ -4,6 +4,7 @@ import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import dev.pgmq.outbox.micrometer.PgmqQueueMetrics;
 import dev.pgmq.spring.internal.ConsumerMeters;
+import dev.pgmq.spring.internal.NativeFactory;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,7 +32,7 @@ public class PgmqMetricsConfiguration {
   public PgmqQueueMetrics pgmqQueueMetrics(
       EntityManagerFactory entityManagerFactory, PgmqConfig config, PgmqProperties properties) {
     return new PgmqQueueMetrics(
-        TransactionRunner.resourceLocal(entityManagerFactory),
+        TransactionRunner.resourceLocal(NativeFactory.of(entityManagerFactory)),
         config,
         properties.getMetrics().getRefreshInterval(),
         properties.getMetrics().getQueues());

@@ -18,6 +18,7 @@ public class PgmqProperties {
   private final Schema schema = new Schema();
   private final Listener listener = new Listener();
   private final Metrics metrics = new Metrics();
+  private final Health health = new Health();
 
   /** How PGMQ is installed at start-up. */
   public Schema getSchema() {
@@ -32,6 +33,11 @@ public class PgmqProperties {
   /** Micrometer meters. */
   public Metrics getMetrics() {
     return metrics;
+  }
+
+  /** The health check. */
+  public Health getHealth() {
+    return health;
   }
 
   /** {@code pgmq.schema.*}. */
@@ -100,14 +106,7 @@ public class PgmqProperties {
     }
 
     public void setQueues(List<String> queues) {
-      Objects.requireNonNull(queues, "pgmq.metrics.queues");
-      for (String queue : queues) {
-        if (queue == null || !queue.matches("[a-z0-9_]{1,47}")) {
-          throw new IllegalArgumentException(
-              "pgmq.metrics.queues: '" + queue + "' is not a PGMQ queue name ([a-z0-9_]{1,47})");
-        }
-      }
-      this.queues = new ArrayList<>(queues);
+      this.queues = queueNames(queues, "pgmq.metrics.queues");
     }
 
     public Duration getRefreshInterval() {
@@ -121,5 +120,81 @@ public class PgmqProperties {
       }
       this.refreshInterval = refreshInterval;
     }
+  }
+
+  /** {@code pgmq.health.*}: the checks of the {@code pgmq} health indicator. */
+  public static class Health {
+
+    /**
+     * Queues checked besides those of the @PgmqListener methods (which are checked with their
+     * dead-letter queues and consumers).
+     */
+    private List<String> queues = new ArrayList<>();
+
+    /**
+     * Most messages (visible or not) a queue may hold before the check is DOWN; unset: no limit.
+     */
+    private Long maxQueueDepth;
+
+    /** Oldest a queue's oldest message may be before the check is DOWN; unset: no limit. */
+    private Duration maxOldestMessageAge;
+
+    /** Most messages a dead-letter queue may hold before the check is DOWN; unset: no limit. */
+    private Long maxDeadLetters;
+
+    public List<String> getQueues() {
+      return queues;
+    }
+
+    public void setQueues(List<String> queues) {
+      this.queues = queueNames(queues, "pgmq.health.queues");
+    }
+
+    public Long getMaxQueueDepth() {
+      return maxQueueDepth;
+    }
+
+    public void setMaxQueueDepth(Long maxQueueDepth) {
+      this.maxQueueDepth = notNegative(maxQueueDepth, "pgmq.health.max-queue-depth");
+    }
+
+    public Duration getMaxOldestMessageAge() {
+      return maxOldestMessageAge;
+    }
+
+    public void setMaxOldestMessageAge(Duration maxOldestMessageAge) {
+      if (maxOldestMessageAge != null
+          && (maxOldestMessageAge.isNegative() || maxOldestMessageAge.isZero())) {
+        throw new IllegalArgumentException(
+            "pgmq.health.max-oldest-message-age must be > 0, was " + maxOldestMessageAge);
+      }
+      this.maxOldestMessageAge = maxOldestMessageAge;
+    }
+
+    public Long getMaxDeadLetters() {
+      return maxDeadLetters;
+    }
+
+    public void setMaxDeadLetters(Long maxDeadLetters) {
+      this.maxDeadLetters = notNegative(maxDeadLetters, "pgmq.health.max-dead-letters");
+    }
+  }
+
+  private static Long notNegative(Long value, String property) {
+    if (value != null && value < 0) {
+      throw new IllegalArgumentException(property + " must be >= 0, was " + value);
+    }
+    return value;
+  }
+
+  private static List<String> queueNames(List<String> queues, String property) {
+    Objects.requireNonNull(queues, property);
+    for (String queue : queues) {
+      if (queue == null || !queue.matches("[a-z0-9_]{1,47}")) {
+        throw new IllegalArgumentException(
+            property + ": '" + queue + "' is not a PGMQ queue name ([a-z0-9_]{1,47})");
+      }
+    }
+    return new ArrayList<>(queues);
   }
 }

@@ -11,8 +11,10 @@ import dev.pgmq.spring.internal.ListenerContainer;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +52,32 @@ class SpringListenerIT {
       Counter processed = registry.find("pgmq.consumer.processed").tag("queue", "orders").counter();
       assertThat(processed).isNotNull();
       assertThat(processed.count()).isEqualTo(5.0);
-      assertThat(registry.find("pgmq.queue.length").tag("queue", "audit").gauge()).isNotNull();
+      Gauge audit = registry.find("pgmq.queue.length").tag("queue", "audit").gauge();
+      assertThat(audit).isNotNull();
+      assertThat(audit.value()).as("audit messages sent by the service").isEqualTo(10.0);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void healthIndicatorReportsQueuesConsumersAndDeadLetters(TestDatabase db) throws Exception {
+    try (ConfigurableApplicationContext app =
+        Apps.start(db, TestApp.class, "pgmq.health.max-dead-letters=0")) {
+      HealthProbe.Result up = HealthProbe.pgmq(app);
+      assertThat(up.status()).as(up.details().toString()).isEqualTo("UP");
+      assertThat(up.details()).containsEntry("pgmqInstalled", true).containsKey("pgmqVersion");
+      Map<String, Object> orders =
+          (Map<String, Object>) ((Map<String, Object>) up.details().get("queues")).get("orders");
+      assertThat(orders)
+          .containsEntry("consumers", 1)
+          .containsEntry("consumersRunning", 1)
+          .containsEntry("deadLetterQueue", "orders_dlq");
+      assertThat((Map<String, Object>) up.details().get("queues")).containsKey("audit");
+
+      Apps.execute(db, "select pgmq.send('orders_dlq', '{\"dead\": true}'::jsonb)");
+      HealthProbe.Result down = HealthProbe.pgmq(app);
+      assertThat(down.status()).isEqualTo("DOWN");
+      assertThat(down.details().get("problems").toString()).contains("orders_dlq");
     }
   }
 

@@ -91,5 +91,17 @@ class TransactionalServiceIT {
     long id = client.send("audit", Map.of("client", 1));
     assertThat(count(db, "select count(*) from pgmq.q_audit where msg_id = " + id)).isEqualTo(1);
     assertThat(client.read("audit", Duration.ofSeconds(30), Map.class)).isPresent();
+    long[] two =
+        client.inTransaction(
+            p -> new long[] {p.send("audit", Map.of("tx", 1)), p.send("audit", Map.of("tx", 2))});
+    assertThat(
+            count(
+                db,
+                "select count(*) from pgmq.q_audit where msg_id in ("
+                    + two[0]
+                    + ", "
+                    + two[1]
+                    + ")"))
+        .isEqualTo(2);
   }
 }
