@@ -32,9 +32,12 @@ import java.util.Optional;
  * <p><b>Results</b> are never {@code null}: absent messages are {@link Optional#empty()}, empty
  * batches are empty lists.
  *
- * <p><b>Errors</b> are unchecked {@link PgmqException}s: {@link QueueNotFoundException} when the
- * queue does not exist, {@link PgmqSerializationException} when a payload cannot be (de)serialised,
- * {@link PgmqStatementException} for any other failure of the database, always with the cause.
+ * <p><b>Errors</b> follow {@link PgmqException}'s contract: invalid arguments raise the JDK's
+ * {@code NullPointerException} / {@code IllegalArgumentException} (invalid queue names {@link
+ * InvalidQueueNameException}) before any SQL; everything else is a {@link PgmqException}: {@link
+ * QueueNotFoundException} when the queue does not exist, {@link PgmqSchemaException} when PGMQ is
+ * not installed, {@link PgmqSerializationException} when a payload cannot be (de)serialised, {@link
+ * PgmqStatementException} for any other failure of the database, always with the cause.
  *
  * <p>Thread-safety and transactions depend on the implementation: see {@link #using(EntityManager)}
  * and {@link PgmqClient}.

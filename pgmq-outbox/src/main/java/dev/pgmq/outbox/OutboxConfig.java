@@ -2,6 +2,7 @@ package dev.pgmq.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgmq.jpa.PgmqConfig;
+import dev.pgmq.jpa.internal.QueueNames;
 import dev.pgmq.outbox.spi.QueueRouter;
 import dev.pgmq.outbox.spi.TraceContextProvider;
 import java.util.Objects;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 public final class OutboxConfig {
 
   private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
-  private static final Pattern QUEUE = Pattern.compile("[a-z0-9_]{1,47}");
 
   private final ObjectMapper objectMapper;
   private final QueueRouter router;
@@ -170,11 +170,12 @@ public final class OutboxConfig {
      * Validates and builds.
      *
      * @throws IllegalArgumentException naming the property that is invalid
+     * @throws dev.pgmq.jpa.InvalidQueueNameException naming {@code defaultQueue} when it is not a
+     *     valid queue name
      */
     public OutboxConfig build() {
-      if (defaultQueue != null && !QUEUE.matcher(defaultQueue).matches()) {
-        throw new IllegalArgumentException(
-            "defaultQueue must match [a-z0-9_]{1,47}, was '" + defaultQueue + "'");
+      if (defaultQueue != null) {
+        QueueNames.check(defaultQueue, "defaultQueue");
       }
       if (!TABLE.matcher(dedupTable).matches()) {
         throw new IllegalArgumentException(

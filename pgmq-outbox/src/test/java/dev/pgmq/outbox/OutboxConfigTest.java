@@ -3,6 +3,7 @@ package dev.pgmq.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgmq.jpa.InvalidQueueNameException;
 import dev.pgmq.outbox.spi.QueueRouter;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class OutboxConfigTest {
   @Test
   void invalidDefaultQueueIsRejectedNamingTheProperty() {
     assertThatThrownBy(() -> OutboxConfig.builder().defaultQueue("Orders!").build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidQueueNameException.class)
         .hasMessageStartingWith("defaultQueue");
   }
 

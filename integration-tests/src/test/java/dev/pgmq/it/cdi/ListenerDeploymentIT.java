@@ -3,10 +3,12 @@ package dev.pgmq.it.cdi;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgmq.it.cdi.misconfigured.AbstractPayloadListener;
+import dev.pgmq.it.cdi.misconfigured.BadQueueNameListener;
 import dev.pgmq.it.cdi.misconfigured.CatchAllListeners;
 import dev.pgmq.it.cdi.misconfigured.TwoPayloadsListener;
 import dev.pgmq.it.cdi.misconfigured.UnreadableDurationListener;
 import dev.pgmq.it.cdi.misconfigured.ZeroConcurrencyListener;
+import dev.pgmq.jpa.InvalidQueueNameException;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -59,6 +61,14 @@ class ListenerDeploymentIT {
     deploying(ZeroConcurrencyListener.class)
         .hasMessageContaining(ZeroConcurrencyListener.class.getName() + ".ship(OrderPlaced)")
         .hasMessageContaining("concurrency must be between 1 and 1000, was 0");
+  }
+
+  @Test
+  void listenerOfAnInvalidQueueNameFailsTheDeploymentWithTheOperationsException() {
+    deploying(BadQueueNameListener.class)
+        .hasMessageContaining(BadQueueNameListener.class.getName() + ".ship(OrderPlaced)")
+        .hasMessageContaining("queue name 'Bad Queue' must be lower case")
+        .hasRootCauseInstanceOf(InvalidQueueNameException.class);
   }
 
   @Test

@@ -184,7 +184,7 @@ class BadInputIT {
             () -> client.async().read(name, VT).join());
         rejectedBeforeSql(
             "consumer of '" + name + "'",
-            IllegalArgumentException.class,
+            InvalidQueueNameException.class,
             () ->
                 PgmqConsumer.builder(emf)
                     .queue(name)

@@ -22,14 +22,27 @@ public final class QueueNames {
    * @throws InvalidQueueNameException naming the rule it breaks
    */
   public static String check(String queue) {
-    Objects.requireNonNull(queue, "queue");
+    return check(queue, "queue");
+  }
+
+  /**
+   * Returns the queue name {@code queue} of setting (or argument) {@code setting} when it is valid.
+   *
+   * @throws NullPointerException naming {@code setting} when {@code queue} is null
+   * @throws InvalidQueueNameException naming the rule it breaks, and {@code setting} unless that is
+   *     {@code "queue"}
+   */
+  public static String check(String queue, String setting) {
+    Objects.requireNonNull(queue, setting);
+    String prefix = setting.equals("queue") ? "" : setting + ": ";
     int length = queue.length();
     if (length == 0) {
-      throw new InvalidQueueNameException("queue name must not be empty");
+      throw new InvalidQueueNameException(prefix + "queue name must not be empty");
     }
     if (length > MAX_LENGTH) {
       throw new InvalidQueueNameException(
-          "queue name '"
+          prefix
+              + "queue name '"
               + printable(queue)
               + "' is too long: "
               + length
@@ -44,7 +57,8 @@ public final class QueueNames {
       }
       if (c >= 'A' && c <= 'Z') {
         throw new InvalidQueueNameException(
-            "queue name '"
+            prefix
+                + "queue name '"
                 + printable(queue)
                 + "' must be lower case (PGMQ folds table names to lower case but keeps the"
                 + " spelling in pgmq.meta, so mixed-case names alias each other): use '"
@@ -52,7 +66,8 @@ public final class QueueNames {
                 + "' if the rest of the name is valid");
       }
       throw new InvalidQueueNameException(
-          "queue name '"
+          prefix
+              + "queue name '"
               + printable(queue)
               + "' contains a character that is not allowed at index "
               + i

@@ -261,6 +261,8 @@ public final class PgmqConsumerBuilder {
    *
    * @throws IllegalArgumentException naming the first invalid setting
    * @throws NullPointerException naming a required setting that is missing
+   * @throws dev.pgmq.jpa.InvalidQueueNameException naming {@code queue} or {@code deadLetterQueue}
+   *     when it is not a valid queue name, as every PGMQ operation does
    */
   public PgmqConsumer build() {
     return new DefaultPgmqConsumer(settings());

@@ -4,6 +4,7 @@ import static dev.pgmq.outbox.consumer.ConsumerTests.entityManagerFactory;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.InvalidQueueNameException;
 import dev.pgmq.jpa.QueueNotFoundException;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
@@ -40,8 +41,6 @@ class ConsumerSettingsValidationIT {
   @Test
   void invalidSettingsAreRejectedNamingTheSetting() {
     rejected(b -> b.queue(null), "queue");
-    rejected(b -> b.queue("Orders-1"), "queue");
-    rejected(b -> b.queue("q".repeat(45)), "deadLetterQueue");
     rejected(b -> b.deadLetterQueue("orders"), "deadLetterQueue");
     rejected(b -> b.visibilityTimeout(Duration.ofMillis(1500)), "visibilityTimeout");
     rejected(b -> b.visibilityTimeout(Duration.ZERO), "visibilityTimeout");
@@ -52,6 +51,21 @@ class ConsumerSettingsValidationIT {
     rejected(b -> b.maxAttempts(0), "maxAttempts");
     rejected(b -> b.shutdownTimeout(Duration.ofSeconds(-1)), "shutdownTimeout");
     rejected(b -> b.expectedHandlerTime(Duration.ZERO), "expectedHandlerTime");
+  }
+
+  @Test
+  void invalidQueueNamesAreRejectedAsEveryOperationRejectsThem() {
+    PgmqConsumerBuilder builder = PgmqConsumer.builder(emf).handler(JsonNode.class, (p, c) -> {});
+    assertThatThrownBy(() -> builder.queue("Bad Queue").build())
+        .isInstanceOf(InvalidQueueNameException.class)
+        .hasMessageContaining("'Bad Queue' must be lower case");
+    assertThatThrownBy(() -> builder.queue("orders").deadLetterQueue("orders-dlq").build())
+        .isInstanceOf(InvalidQueueNameException.class)
+        .hasMessageStartingWith("deadLetterQueue: ");
+    assertThatThrownBy(() -> builder.queue("q".repeat(45)).deadLetterQueue(null).build())
+        .as("the default dead-letter queue name <queue>_dlq is too long")
+        .isInstanceOf(InvalidQueueNameException.class)
+        .hasMessageStartingWith("deadLetterQueue: ");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.pgmq.outbox.consumer.internal;
 
 import dev.pgmq.jpa.PgmqConfig;
+import dev.pgmq.jpa.internal.QueueNames;
 import dev.pgmq.outbox.consumer.AckMode;
 import dev.pgmq.outbox.consumer.Backoff;
 import dev.pgmq.outbox.consumer.PollStrategy;
@@ -11,7 +12,6 @@ import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.regex.Pattern;
 
 /** The settings of one consumer: immutable, checked once here, errors naming the setting. */
 public record ConsumerSettings(
@@ -45,8 +45,6 @@ public record ConsumerSettings(
         thread.setDaemon(true);
         return thread;
       };
-
-  private static final Pattern QUEUE_NAME = Pattern.compile("[a-z0-9_]{1,47}");
 
   /** Checks every setting; the first invalid one is named in the exception. */
   public ConsumerSettings {
@@ -113,10 +111,7 @@ public record ConsumerSettings(
 
   private static void queueName(String name, String setting) {
     required(name, setting);
-    if (!QUEUE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          setting + " must match [a-z0-9_]{1,47}, was '" + name + "'");
-    }
+    QueueNames.check(name, setting); // InvalidQueueNameException, as every operation throws
   }
 
   private static void wholeSeconds(Duration value, String setting) {

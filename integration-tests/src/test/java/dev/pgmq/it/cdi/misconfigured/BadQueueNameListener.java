@@ -1,0 +1,13 @@
+package dev.pgmq.it.cdi.misconfigured;
+
+import dev.pgmq.it.cdi.OrderPlaced;
+import dev.pgmq.outbox.cdi.PgmqListener;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Names a queue PGMQ cannot have. */
+@ApplicationScoped
+public class BadQueueNameListener {
+
+  @PgmqListener(queue = "Bad Queue")
+  void ship(OrderPlaced event) {}
+}
