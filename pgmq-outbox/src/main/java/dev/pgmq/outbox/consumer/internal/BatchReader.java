@@ -28,7 +28,7 @@ final class BatchReader {
 
   /** The next batch, possibly empty after waiting. */
   List<Message<RawValue>> next() throws InterruptedException {
-    if (listener == null) {
+    if (listener == null || listener.undeliverable()) {
       return read(true);
     }
     long seen = listener.generation();

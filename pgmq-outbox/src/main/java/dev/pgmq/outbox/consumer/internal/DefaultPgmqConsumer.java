@@ -85,7 +85,9 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
           settings.maxPoll());
     }
     if (listen) {
-      notifyListener = new NotifyListener(settings.queue(), settings.notifyConnectionFactory());
+      notifyListener =
+          new NotifyListener(
+              settings.queue(), settings.notifyConnectionFactory(), this::probeNotification);
       notifyThread = thread(notifyListener, "pgmq-listen-" + queue());
     }
     Listeners listeners = new Listeners(settings.listeners());
@@ -201,6 +203,16 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
       all &= !thread.isAlive();
     }
     return all;
+  }
+
+  /** Sends one notification on {@code channel} in a transaction of its own (another connection). */
+  private void probeNotification(String channel) {
+    Transactions.call(
+        settings.transactionRunner(),
+        em ->
+            em.createNativeQuery("select 1 from (select pg_notify(?1, 'pgmq-jpa probe')) p")
+                .setParameter(1, channel)
+                .getSingleResult());
   }
 
   private static boolean notifyInsertEnabled(EntityManager em, String queue) {
