@@ -91,6 +91,10 @@ final class WildFlyServer implements AutoCloseable {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m -Djava.net.preferIPv4Stack=true");
     process = builder.start();
+    if (boots == 1) {
+      // a test JVM that ends early does not leave its server running
+      Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "wildfly-kill"));
+    }
     Instant deadline = Instant.now().plus(BOOT);
     while (Instant.now().isBefore(deadline)) {
       String out = Files.readString(console, StandardCharsets.UTF_8);
@@ -107,7 +111,7 @@ final class WildFlyServer implements AutoCloseable {
   }
 
   /** Stops the server gracefully (SIGTERM, which the start script forwards) and waits for it. */
-  void stop() throws InterruptedException {
+  synchronized void stop() throws InterruptedException {
     if (process == null) {
       return;
     }
@@ -121,6 +125,14 @@ final class WildFlyServer implements AutoCloseable {
       p.onExit().toCompletableFuture().orTimeout(1, TimeUnit.MINUTES).join();
     }
     process = null;
+  }
+
+  private synchronized void kill() {
+    Process p = process;
+    if (p != null && p.isAlive()) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
   }
 
   @Override
