@@ -60,14 +60,23 @@ abstract class WildFlyContract {
 
   @Test
   @Order(1)
-  void startupBeanInstallsPgmqAndCreatesQueuesThenListenersStart() throws Exception {
-    assertThat(shop.queues()).containsExactlyInAnyOrder("orders", "payments", "audit");
+  void startupBeanInstallsPgmqAndCreatesQueuesThenListenersStartOnManagedThreads()
+      throws Exception {
     await()
         .atMost(WAIT)
         .untilAsserted(
             () ->
-                assertThat(String.join("\n", server.serverLog()))
-                    .contains("started ShippingListener.ship"));
+                assertThat(server.serverLog())
+                    .anySatisfy(
+                        line ->
+                            assertThat(line)
+                                .contains(
+                                    "started @PgmqListener method "
+                                        + "dev.pgmq.it.wildfly.app.ShippingListener.ship(OrderPlaced)")
+                                .contains("JTA transactions, the container's managed threads")));
+    // the application's queues, and the dead-letter queue the listener's consumer created
+    assertThat(shop.queues())
+        .containsExactlyInAnyOrder("orders", "payments", "audit", "orders_dlq");
   }
 
   @Test
