@@ -17,21 +17,6 @@ END
 $guard$;
 
 -- ---------------------------------------------------------------------------------------------
--- Install record (pgmq-jpa's own; not part of the extension)
--- ---------------------------------------------------------------------------------------------
-
-CREATE TABLE IF NOT EXISTS pgmq.sql_install_version (
-  id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
-  pgmq_version text NOT NULL,
-  script_revision integer NOT NULL,
-  installed_at timestamptz NOT NULL DEFAULT now(),
-  upgraded_from text
-);
-
-COMMENT ON TABLE pgmq.sql_install_version IS
-  'pgmq-jpa SQL-only install: the PGMQ API version and script revision installed';
-
--- ---------------------------------------------------------------------------------------------
 -- Tables
 -- ---------------------------------------------------------------------------------------------
 
@@ -46,7 +31,7 @@ CREATE TABLE IF NOT EXISTS pgmq.meta (
 CREATE UNLOGGED TABLE IF NOT EXISTS pgmq.notify_insert_throttle (
   queue_name varchar NOT NULL
     CONSTRAINT notify_insert_throttle_queue_name_key UNIQUE
-    CONSTRAINT notify_insert_throttle_queue_name_fkey
+    CONSTRAINT notify_insert_throttle_meta_queue_name_fk
       REFERENCES pgmq.meta (queue_name) ON DELETE CASCADE,
   throttle_interval_ms integer NOT NULL DEFAULT 0,
   last_notified_at timestamptz NOT NULL DEFAULT to_timestamp(0)
@@ -57,29 +42,47 @@ CREATE INDEX IF NOT EXISTS idx_notify_throttle_active
   WHERE throttle_interval_ms > 0;
 
 -- A topic pattern compiles to a POSIX regular expression matched against the whole routing key:
--- '.' separates segments, '*' is exactly one segment, '#' is zero or more segments.
--- Runs of '#.#' collapse to '#'; a leading '#.' becomes "any segments followed by a dot"; every
--- other '.#' becomes "any number of dot-prefixed segments".
+-- '.' is a literal dot, '*' one or more characters other than a dot, '#' any characters (dots
+-- included, possibly none). The dots written around '#' stay literal, so 'orders.#' needs at
+-- least one character after 'orders.'.
 CREATE TABLE IF NOT EXISTS pgmq.topic_bindings (
   pattern text NOT NULL,
   queue_name text NOT NULL
-    CONSTRAINT topic_bindings_queue_name_fkey
+    CONSTRAINT topic_bindings_meta_queue_name_fk
       REFERENCES pgmq.meta (queue_name) ON DELETE CASCADE,
   bound_at timestamptz NOT NULL DEFAULT now(),
   compiled_regex text GENERATED ALWAYS AS (
-    CASE
-      WHEN regexp_replace(pattern, '#(\.#)+', '#', 'g') = '#' THEN '^.*$'
-      ELSE '^' || replace(replace(replace(replace(replace(
-             regexp_replace(regexp_replace(pattern, '#(\.#)+', '#', 'g'), '^#\.', '<'),
-             '.#', '>'),
-             '.', '\.'),
-             '*', '[^.]+'),
-             '<', '([^.]+\.)*'),
-             '>', '(\.[^.]+)*') || '$'
-    END
+    '^' || replace(replace(replace(pattern, '.', '\.'), '*', '[^.]+'), '#', '.*') || '$'
   ) STORED,
   CONSTRAINT topic_bindings_unique_pattern_queue UNIQUE (pattern, queue_name)
 );
+
+-- Installs made by earlier revisions: constraint names and the pattern translation of 1.13.1.
+DO $tables$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint
+              WHERE conrelid = 'pgmq.notify_insert_throttle'::regclass
+                AND conname = 'notify_insert_throttle_queue_name_fkey') THEN
+    ALTER TABLE pgmq.notify_insert_throttle
+      RENAME CONSTRAINT notify_insert_throttle_queue_name_fkey TO notify_insert_throttle_meta_queue_name_fk;
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint
+              WHERE conrelid = 'pgmq.topic_bindings'::regclass
+                AND conname = 'topic_bindings_queue_name_fkey') THEN
+    ALTER TABLE pgmq.topic_bindings
+      RENAME CONSTRAINT topic_bindings_queue_name_fkey TO topic_bindings_meta_queue_name_fk;
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_catalog.pg_attrdef d
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+              WHERE d.adrelid = 'pgmq.topic_bindings'::regclass AND a.attname = 'compiled_regex'
+                AND pg_get_expr(d.adbin, d.adrelid) LIKE '%CASE%') THEN
+    ALTER TABLE pgmq.topic_bindings DROP COLUMN compiled_regex;
+    ALTER TABLE pgmq.topic_bindings ADD COLUMN compiled_regex text GENERATED ALWAYS AS (
+      '^' || replace(replace(replace(pattern, '.', '\.'), '*', '[^.]+'), '#', '.*') || '$'
+    ) STORED;
+  END IF;
+END
+$tables$;
 
 CREATE INDEX IF NOT EXISTS idx_topic_bindings_covering
   ON pgmq.topic_bindings (pattern) INCLUDE (queue_name, compiled_regex);
@@ -127,7 +130,8 @@ LANGUAGE plpgsql IMMUTABLE
 AS $fn$
 BEGIN
   IF queue_name ~ '[$;'']|--' THEN
-    RAISE EXCEPTION 'queue name contains invalid characters: $, ;, --, or ''';
+    -- the extension's text, backslash included
+    RAISE EXCEPTION 'queue name contains invalid characters: $, ;, --, or \''';
   END IF;
   RETURN lower(prefix || '_' || queue_name);
 END;
@@ -311,22 +315,23 @@ DECLARE
   qtable text := pgmq.format_table_name(queue_name, 'q');
   atable text := pgmq.format_table_name(queue_name, 'a');
   partitioned boolean;
-  partman_schema text;
 BEGIN
   PERFORM pgmq.acquire_queue_lock(queue_name);
-  IF to_regclass(format('pgmq.%I', qtable)) IS NULL THEN
+  SELECT m.is_partitioned INTO partitioned FROM pgmq.meta m WHERE m.queue_name = drop_queue.queue_name;
+  -- the queue exists when a table has exactly the (untruncated) name the queue maps to
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                  WHERE c.relnamespace = 'pgmq'::regnamespace AND c.relname = qtable
+                    AND c.relkind IN ('r', 'p')) THEN
     RAISE NOTICE 'pgmq queue `%` does not exist', queue_name;
     RETURN false;
-  END IF;
-  SELECT m.is_partitioned INTO partitioned FROM pgmq.meta m WHERE m.queue_name = drop_queue.queue_name;
-  IF coalesce(partitioned, false) AND pgmq._extension_exists('pg_partman') THEN
-    partman_schema := pgmq._get_pg_partman_schema();
-    EXECUTE format('DELETE FROM %I.part_config WHERE parent_table IN ($1, $2)', partman_schema)
-      USING 'pgmq.' || qtable, 'pgmq.' || atable;
   END IF;
   EXECUTE format('DROP TABLE IF EXISTS pgmq.%I', qtable);
   EXECUTE format('DROP TABLE IF EXISTS pgmq.%I', atable);
   DELETE FROM pgmq.meta m WHERE m.queue_name = drop_queue.queue_name;
+  IF partitioned THEN
+    EXECUTE format('DELETE FROM %I.part_config WHERE parent_table IN ($1, $2)', pgmq._get_pg_partman_schema())
+      USING 'pgmq.' || qtable, 'pgmq.' || atable;
+  END IF;
   RETURN true;
 END;
 $fn$;
@@ -335,9 +340,12 @@ CREATE OR REPLACE FUNCTION pgmq.drop_queue(queue_name text, partitioned boolean)
 RETURNS boolean
 LANGUAGE plpgsql
 AS $fn$
+DECLARE
+  qtable text := pgmq.format_table_name(queue_name, 'q');
 BEGIN
-  RAISE WARNING 'drop_queue(queue_name, partitioned) is deprecated: use drop_queue(queue_name); partitioned is ignored';
-  RETURN pgmq.drop_queue(queue_name);
+  RAISE WARNING 'drop_queue(queue_name, partitioned) is deprecated and will be removed in PGMQ v2.0. Use drop_queue(queue_name) instead';
+  PERFORM pgmq.drop_queue(queue_name);
+  RETURN true;
 END;
 $fn$;
 
@@ -359,8 +367,10 @@ CREATE OR REPLACE FUNCTION pgmq.detach_archive(queue_name text)
 RETURNS void
 LANGUAGE plpgsql
 AS $fn$
+DECLARE
+  atable text := pgmq.format_table_name(queue_name, 'a');
 BEGIN
-  RAISE WARNING 'detach_archive(queue_name) is deprecated and does nothing: archive tables are no longer extension members';
+  RAISE WARNING 'detach_archive(queue_name) is deprecated and is a no-op. It will be removed in PGMQ v2.0. Archive tables are no longer member objects.';
 END;
 $fn$;
 
@@ -521,23 +531,22 @@ RETURNS SETOF pgmq.message_record
 LANGUAGE plpgsql
 AS $fn$
 BEGIN
+  -- rows come back in the order the update meets them, not sorted (as the extension's do)
   RETURN QUERY EXECUTE format(
     'WITH picked AS (
        SELECT msg_id FROM pgmq.%1$I
         WHERE vt <= clock_timestamp()%2$s
         ORDER BY msg_id LIMIT $1
-        FOR UPDATE SKIP LOCKED),
-     updated AS (
-       UPDATE pgmq.%1$I q
-          SET vt = clock_timestamp() + $2 * interval ''1 second'',
-              read_ct = q.read_ct + 1,
-              last_read_at = clock_timestamp()
-         FROM picked
-        WHERE q.msg_id = picked.msg_id
-       RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers)
-     SELECT * FROM updated ORDER BY msg_id',
+        FOR UPDATE SKIP LOCKED)
+     UPDATE pgmq.%1$I q
+        SET vt = clock_timestamp() + $2 * interval ''1 second'',
+            read_ct = q.read_ct + 1,
+            last_read_at = clock_timestamp()
+       FROM picked
+      WHERE q.msg_id = picked.msg_id
+     RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers',
     pgmq.format_table_name(queue_name, 'q'),
-    CASE WHEN conditional = '{}'::jsonb THEN '' ELSE ' AND message @> $3' END)
+    CASE WHEN conditional IS NULL OR conditional = '{}'::jsonb THEN '' ELSE ' AND message @> $3' END)
     USING qty, vt, conditional;
 END;
 $fn$;
@@ -572,12 +581,10 @@ BEGIN
        SELECT msg_id FROM pgmq.%1$I
         WHERE vt <= clock_timestamp()
         ORDER BY msg_id LIMIT $1
-        FOR UPDATE SKIP LOCKED),
-     deleted AS (
-       DELETE FROM pgmq.%1$I q USING picked
-        WHERE q.msg_id = picked.msg_id
-       RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers)
-     SELECT * FROM deleted ORDER BY msg_id',
+        FOR UPDATE SKIP LOCKED)
+     DELETE FROM pgmq.%1$I q USING picked
+      WHERE q.msg_id = picked.msg_id
+     RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers',
     pgmq.format_table_name(queue_name, 'q')) USING qty;
 END;
 $fn$;
@@ -612,10 +619,8 @@ LANGUAGE plpgsql
 AS $fn$
 BEGIN
   RETURN QUERY EXECUTE format(
-    'WITH updated AS (
-       UPDATE pgmq.%I SET vt = clock_timestamp() + $2 * interval ''1 second'' WHERE msg_id = ANY($1)
-       RETURNING msg_id, read_ct, enqueued_at, last_read_at, vt, message, headers)
-     SELECT * FROM updated ORDER BY msg_id',
+    'UPDATE pgmq.%I SET vt = clock_timestamp() + $2 * interval ''1 second'' WHERE msg_id = ANY($1)
+     RETURNING msg_id, read_ct, enqueued_at, last_read_at, vt, message, headers',
     pgmq.format_table_name(queue_name, 'q')) USING msg_ids, vt;
 END;
 $fn$;
@@ -626,10 +631,8 @@ LANGUAGE plpgsql
 AS $fn$
 BEGIN
   RETURN QUERY EXECUTE format(
-    'WITH updated AS (
-       UPDATE pgmq.%I SET vt = $2 WHERE msg_id = ANY($1)
-       RETURNING msg_id, read_ct, enqueued_at, last_read_at, vt, message, headers)
-     SELECT * FROM updated ORDER BY msg_id',
+    'UPDATE pgmq.%I SET vt = $2 WHERE msg_id = ANY($1)
+     RETURNING msg_id, read_ct, enqueued_at, last_read_at, vt, message, headers',
     pgmq.format_table_name(queue_name, 'q')) USING msg_ids, vt;
 END;
 $fn$;
@@ -752,30 +755,26 @@ $fn$;
 -- Partitioned queues (pg_partman 4.x and 5.x)
 -- ---------------------------------------------------------------------------------------------
 
--- Registers a partitioned parent table with pg_partman unless it already is (idempotent create).
+-- Hands a partitioned parent table to pg_partman (4.x: type 'native', 5.x: 'range'). A NULL premake
+-- leaves pg_partman's default; a parent registered already makes pg_partman raise, as with the
+-- extension.
 CREATE OR REPLACE FUNCTION pgmq._partman_create_parent(
-  parent_table text, control text, partition_interval text, premake integer)
+  parent_table text, control text, partition_interval text, premake integer, with_premake boolean)
 RETURNS void
 LANGUAGE plpgsql
 AS $fn$
 DECLARE
-  partman_schema text := pgmq._get_pg_partman_schema();
   partman_type text := CASE WHEN pgmq._get_pg_partman_major_version() = 5 THEN 'range' ELSE 'native' END;
-  registered boolean;
 BEGIN
-  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.part_config WHERE parent_table = $1)', partman_schema)
-    INTO registered USING parent_table;
-  IF registered THEN
-    RETURN;
-  END IF;
-  IF premake IS NULL THEN
+  IF with_premake THEN
+    -- premake is spliced in as text: a NULL premake is a syntax error, as on the extension
     EXECUTE format(
-      'SELECT %I.create_parent(p_parent_table => $1, p_control => $2, p_interval => $3, p_type => $4)',
-      partman_schema) USING parent_table, control, partition_interval, partman_type;
+      'SELECT %I.create_parent(p_parent_table := %L, p_control := %L, p_interval := %L, p_premake := %s, p_type := %L)',
+      pgmq._get_pg_partman_schema(), parent_table, control, partition_interval, premake, partman_type);
   ELSE
     EXECUTE format(
-      'SELECT %I.create_parent(p_parent_table => $1, p_control => $2, p_interval => $3, p_type => $4, p_premake => $5)',
-      partman_schema) USING parent_table, control, partition_interval, partman_type, premake;
+      'SELECT %I.create_parent(p_parent_table := %L, p_control := %L, p_interval := %L, p_type := %L)',
+      pgmq._get_pg_partman_schema(), parent_table, control, partition_interval, partman_type);
   END IF;
 END;
 $fn$;
@@ -795,54 +794,61 @@ DECLARE
   archive_col text;
 BEGIN
   PERFORM pgmq.validate_queue_name(queue_name);
-  IF premake IS NULL OR premake < 1 THEN
+  PERFORM pgmq.acquire_queue_lock(queue_name);
+  PERFORM pgmq._ensure_pg_partman_installed();
+  IF premake < 1 THEN
     RAISE EXCEPTION 'premake must be at least 1, got %', premake;
   END IF;
-  PERFORM pgmq._ensure_pg_partman_installed();
   queue_col := pgmq._get_partition_col(partition_interval);
-  archive_col := CASE WHEN queue_col = 'msg_id' THEN 'msg_id' ELSE 'archived_at' END;
-  PERFORM pgmq.acquire_queue_lock(queue_name);
 
   EXECUTE format(
     'CREATE TABLE IF NOT EXISTS pgmq.%I (
-       msg_id bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY,
-       read_ct integer NOT NULL DEFAULT 0,
-       enqueued_at timestamptz NOT NULL DEFAULT now(),
+       msg_id bigint GENERATED BY DEFAULT AS IDENTITY,
+       read_ct integer DEFAULT 0 NOT NULL,
+       enqueued_at timestamptz DEFAULT now() NOT NULL,
        last_read_at timestamptz,
        vt timestamptz NOT NULL,
        message jsonb,
        headers jsonb) PARTITION BY RANGE (%I)', qtable, queue_col);
-  EXECUTE format(
-    'CREATE TABLE IF NOT EXISTS pgmq.%I (
-       msg_id bigint NOT NULL,
-       read_ct integer NOT NULL DEFAULT 0,
-       enqueued_at timestamptz NOT NULL DEFAULT now(),
-       last_read_at timestamptz,
-       archived_at timestamptz NOT NULL DEFAULT now(),
-       vt timestamptz NOT NULL,
-       message jsonb,
-       headers jsonb) PARTITION BY RANGE (%I)', atable, archive_col);
-
-  PERFORM pgmq._partman_create_parent('pgmq.' || qtable, queue_col, partition_interval, premake);
-  PERFORM pgmq._partman_create_parent('pgmq.' || atable, archive_col, partition_interval, premake);
-
+  PERFORM pgmq._partman_create_parent('pgmq.' || qtable, queue_col, partition_interval, premake, true);
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON pgmq.%I (%I)', qtable || '_part_idx', qtable, queue_col);
-  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON pgmq.%I (archived_at)',
-                 'archived_at_idx_' || queue_name, atable);
-
   EXECUTE format(
     'UPDATE %I.part_config
         SET retention = $1, retention_keep_table = false, retention_keep_index = true,
             automatic_maintenance = ''on''
-      WHERE parent_table IN ($2, $3)', pgmq._get_pg_partman_schema())
-    USING retention_interval, 'pgmq.' || qtable, 'pgmq.' || atable;
+      WHERE parent_table = $2', pgmq._get_pg_partman_schema())
+    USING retention_interval, 'pgmq.' || qtable;
 
   INSERT INTO pgmq.meta (queue_name, is_partitioned, is_unlogged)
   VALUES (create_partitioned.queue_name, true, false)
-  ON CONFLICT ON CONSTRAINT meta_queue_name_key DO NOTHING;
+  ON CONFLICT DO NOTHING;
+
+  archive_col := CASE WHEN queue_col = 'enqueued_at' THEN 'archived_at' ELSE queue_col END;
+  EXECUTE format(
+    'CREATE TABLE IF NOT EXISTS pgmq.%I (
+       msg_id bigint NOT NULL,
+       read_ct integer DEFAULT 0 NOT NULL,
+       enqueued_at timestamptz DEFAULT now() NOT NULL,
+       last_read_at timestamptz,
+       archived_at timestamptz DEFAULT now() NOT NULL,
+       vt timestamptz NOT NULL,
+       message jsonb,
+       headers jsonb) PARTITION BY RANGE (%I)', atable, archive_col);
+  PERFORM pgmq._partman_create_parent('pgmq.' || atable, archive_col, partition_interval, premake, true);
+  EXECUTE format(
+    'UPDATE %I.part_config
+        SET retention = $1, retention_keep_table = false, retention_keep_index = true,
+            automatic_maintenance = ''on''
+      WHERE parent_table = $2', pgmq._get_pg_partman_schema())
+    USING retention_interval, 'pgmq.' || atable;
+  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON pgmq.%I (archived_at)',
+                 'archived_at_idx_' || queue_name, atable);
 END;
 $fn$;
 
+-- Replaces a plain archive by a partitioned one of the same shape; the plain archive is kept,
+-- with its rows, as a_<name>_old. A missing or already partitioned archive only gives a NOTICE
+-- (texts as the extension's, "s" included).
 CREATE OR REPLACE FUNCTION pgmq.convert_archive_partitioned(
   table_name text,
   partition_interval text DEFAULT '10000',
@@ -854,44 +860,32 @@ AS $fn$
 DECLARE
   atable text := pgmq.format_table_name(table_name, 'a');
   old_table text := pgmq.format_table_name(table_name, 'a') || '_old';
-  archive_col text;
   kind "char";
+  archive_col text;
 BEGIN
-  PERFORM pgmq._ensure_pg_partman_installed();
   SELECT c.relkind INTO kind
-    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = 'pgmq' AND c.relname = atable;
-  IF kind IS NULL THEN
-    RAISE EXCEPTION 'relation "pgmq.%" does not exist', atable USING ERRCODE = 'undefined_table';
-  END IF;
+    FROM pg_catalog.pg_class c
+   WHERE c.relname = atable AND c.relkind IN ('p', 'r')
+   ORDER BY c.relkind LIMIT 1;
   IF kind = 'p' THEN
-    RAISE NOTICE 'archive table pgmq.% is already partitioned', atable;
+    RAISE NOTICE 'Table %s is already partitioned', atable;
     RETURN;
   END IF;
-  archive_col := CASE WHEN pgmq._get_partition_col(partition_interval) = 'msg_id' THEN 'msg_id' ELSE 'archived_at' END;
-  PERFORM pgmq.acquire_queue_lock(table_name);
+  IF kind IS NULL THEN
+    RAISE NOTICE 'Table %s does not exists', atable;
+    RETURN;
+  END IF;
+  archive_col := CASE WHEN pgmq._get_partition_col(partition_interval) = 'enqueued_at'
+                      THEN 'archived_at' ELSE 'msg_id' END;
 
   EXECUTE format('ALTER TABLE pgmq.%I RENAME TO %I', atable, old_table);
-  IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conname = atable || '_pkey'
-               AND conrelid = format('pgmq.%I', old_table)::regclass) THEN
-    EXECUTE format('ALTER TABLE pgmq.%I RENAME CONSTRAINT %I TO %I', old_table, atable || '_pkey', old_table || '_pkey');
-  END IF;
-  EXECUTE format('ALTER INDEX IF EXISTS pgmq.%I RENAME TO %I',
-                 'archived_at_idx_' || table_name, 'archived_at_idx_' || table_name || '_old');
-
-  EXECUTE format(
-    'CREATE TABLE pgmq.%I (
-       msg_id bigint NOT NULL,
-       read_ct integer NOT NULL DEFAULT 0,
-       enqueued_at timestamptz NOT NULL DEFAULT now(),
-       last_read_at timestamptz,
-       archived_at timestamptz NOT NULL DEFAULT now(),
-       vt timestamptz NOT NULL,
-       message jsonb,
-       headers jsonb) PARTITION BY RANGE (%I)', atable, archive_col);
-  PERFORM pgmq._partman_create_parent('pgmq.' || atable, archive_col, partition_interval, NULL);
-  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON pgmq.%I (archived_at)',
-                 'archived_at_idx_' || table_name, atable);
+  EXECUTE format('CREATE TABLE pgmq.%I (LIKE pgmq.%I INCLUDING ALL%s) PARTITION BY RANGE (%I)',
+                 atable, old_table,
+                 CASE WHEN archive_col = 'msg_id' THEN '' ELSE ' EXCLUDING INDEXES' END, archive_col);
+  EXECUTE format('ALTER INDEX pgmq.%I RENAME TO %I',
+                 lower('archived_at_idx_' || table_name), lower('archived_at_idx_' || table_name || '_old'));
+  EXECUTE format('CREATE INDEX %I ON pgmq.%I (archived_at)', lower('archived_at_idx_' || table_name), atable);
+  PERFORM pgmq._partman_create_parent('pgmq.' || atable, archive_col, partition_interval, NULL, false);
   EXECUTE format(
     'UPDATE %I.part_config
         SET retention = $1, retention_keep_table = false, retention_keep_index = false,
@@ -902,10 +896,18 @@ END;
 $fn$;
 
 -- ---------------------------------------------------------------------------------------------
--- FIFO (grouped) reads. Group key: header x-pgmq-group; messages without it form one group.
--- A group is eligible from its oldest message up to (not including) its first invisible one, so
--- a group whose head is invisible yields nothing. Rows another reader holds are skipped, and
--- then so are the rows after them in the same group.
+-- FIFO (grouped) reads. The group of a message is the text of header x-pgmq-group (messages
+-- without it share one group). Groups are taken in the order of their oldest message, and a group
+-- is skipped while that oldest message is invisible or locked by another transaction; invisible
+-- messages after it do not block the group.
+--   fill (read_grouped):  locks the visible head of every group, then takes the visible messages
+--                         of those groups, oldest group first, waiting for rows another reader
+--                         holds; rows come back by msg_id.
+--   round_robin:          takes a transaction advisory lock per group (skipping groups another
+--                         reader holds), one visible unlocked message per group per round; rows
+--                         come back round by round.
+--   head:                 the visible unlocked oldest message of at most qty groups; rows come
+--                         back as the update meets them.
 -- ---------------------------------------------------------------------------------------------
 
 CREATE OR REPLACE FUNCTION pgmq._read_grouped(queue_name text, vt integer, qty integer, strategy text)
@@ -913,50 +915,89 @@ RETURNS SETOF pgmq.message_record
 LANGUAGE plpgsql
 AS $fn$
 DECLARE
-  pick_filter text;
-  pick_order text;
+  qtable text := pgmq.format_table_name(queue_name, 'q');
+  picked_id bigint;
+  heads constant text :=
+    'heads AS (
+       SELECT DISTINCT ON (headers ->> ''x-pgmq-group'') msg_id, vt, headers ->> ''x-pgmq-group'' AS grp
+         FROM pgmq.%1$I
+        ORDER BY headers ->> ''x-pgmq-group'', msg_id)';
+  touch constant text :=
+    'UPDATE pgmq.%1$I q
+        SET vt = clock_timestamp() + $2 * interval ''1 second'',
+            read_ct = q.read_ct + 1,
+            last_read_at = clock_timestamp()
+       FROM picked p
+      WHERE q.msg_id = p.msg_id
+     RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers';
 BEGIN
   CASE strategy
-    WHEN 'oldest_group' THEN pick_filter := 'true'; pick_order := 'head, pos';
-    WHEN 'round_robin' THEN pick_filter := 'true'; pick_order := 'pos, head';
-    WHEN 'head' THEN pick_filter := 'pos = 1'; pick_order := 'msg_id';
-    ELSE RAISE EXCEPTION 'unknown grouped read strategy %', strategy;
+    WHEN 'fill' THEN
+      RETURN QUERY EXECUTE format(
+        'WITH ' || heads || ',
+         open_groups AS (
+           SELECT q.msg_id AS head, q.headers ->> ''x-pgmq-group'' AS grp
+             FROM pgmq.%1$I q
+            WHERE q.msg_id IN (SELECT h.msg_id FROM heads h WHERE h.vt <= clock_timestamp())
+            ORDER BY q.msg_id
+              FOR UPDATE SKIP LOCKED),
+         picked AS (
+           SELECT q.msg_id
+             FROM pgmq.%1$I q
+             JOIN open_groups g ON g.grp IS NOT DISTINCT FROM q.headers ->> ''x-pgmq-group''
+            WHERE q.vt <= clock_timestamp()
+            ORDER BY g.head, q.msg_id
+            LIMIT $1
+              FOR UPDATE OF q),
+         touched AS (' || touch || ')
+         SELECT * FROM touched ORDER BY msg_id', qtable) USING qty, vt;
+    WHEN 'round_robin' THEN
+      -- ranks every visible message of the groups this reader could lock, one per group per
+      -- round, then locks the first qty of them, skipping rows another transaction holds; the
+      -- rows are updated and returned one by one in that order
+      FOR picked_id IN EXECUTE format(
+        'WITH ' || heads || ',
+         open_groups AS (
+           SELECT h.msg_id AS head, h.grp
+             FROM heads h
+            WHERE h.vt <= clock_timestamp()
+              AND pg_try_advisory_xact_lock(hashtext(''pgmq.group.'' || coalesce(h.grp, ''''))::bigint)),
+         ranked AS (
+           SELECT q.msg_id, g.head, row_number() OVER (PARTITION BY g.head ORDER BY q.msg_id) AS round
+             FROM pgmq.%1$I q
+             JOIN open_groups g ON g.grp IS NOT DISTINCT FROM q.headers ->> ''x-pgmq-group''
+            WHERE q.vt <= clock_timestamp()),
+         ordered AS (
+           SELECT r.msg_id, row_number() OVER (ORDER BY r.round, r.head) AS n FROM ranked r)
+         SELECT q.msg_id
+           FROM pgmq.%1$I q
+           JOIN ordered o ON o.msg_id = q.msg_id
+          WHERE o.n <= $1
+          ORDER BY o.n
+            FOR UPDATE OF q SKIP LOCKED', qtable) USING qty
+      LOOP
+        RETURN QUERY EXECUTE format(
+          'UPDATE pgmq.%1$I q
+              SET vt = clock_timestamp() + $2 * interval ''1 second'',
+                  read_ct = q.read_ct + 1,
+                  last_read_at = clock_timestamp()
+            WHERE q.msg_id = $1
+           RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers',
+          qtable) USING picked_id, vt;
+      END LOOP;
+    WHEN 'head' THEN
+      RETURN QUERY EXECUTE format(
+        'WITH ' || heads || ',
+         picked AS (
+           SELECT q.msg_id
+             FROM pgmq.%1$I q
+            WHERE q.msg_id IN (SELECT h.msg_id FROM heads h WHERE h.vt <= clock_timestamp())
+            ORDER BY q.msg_id
+            LIMIT $1
+              FOR UPDATE SKIP LOCKED) ' || touch, qtable) USING qty, vt;
+    ELSE
+      RAISE EXCEPTION 'unknown grouped read strategy %', strategy;
   END CASE;
-  RETURN QUERY EXECUTE format(
-    'WITH eligible AS (
-       SELECT msg_id, grp, pos, head
-         FROM (SELECT msg_id,
-                      headers ->> ''x-pgmq-group'' AS grp,
-                      row_number() OVER w AS pos,
-                      first_value(msg_id) OVER w AS head,
-                      bool_and(vt <= clock_timestamp()) OVER w AS visible_so_far
-                 FROM pgmq.%1$I
-               WINDOW w AS (PARTITION BY headers ->> ''x-pgmq-group'' ORDER BY msg_id)) g
-        WHERE visible_so_far),
-     picked AS (
-       SELECT msg_id, grp, pos, row_number() OVER (ORDER BY %2$s) AS ord
-         FROM eligible WHERE %3$s ORDER BY %2$s LIMIT $1),
-     locked AS (
-       SELECT q.msg_id FROM pgmq.%1$I q
-        WHERE q.msg_id IN (SELECT msg_id FROM picked) AND q.vt <= clock_timestamp()
-        FOR UPDATE SKIP LOCKED),
-     usable AS (
-       SELECT msg_id, ord
-         FROM (SELECT p.msg_id, p.ord,
-                      count(l.msg_id) OVER (PARTITION BY p.grp ORDER BY p.pos) AS locked_so_far,
-                      row_number() OVER (PARTITION BY p.grp ORDER BY p.pos) AS picked_so_far
-                 FROM picked p LEFT JOIN locked l ON l.msg_id = p.msg_id) c
-        WHERE locked_so_far = picked_so_far),
-     updated AS (
-       UPDATE pgmq.%1$I q
-          SET vt = clock_timestamp() + $2 * interval ''1 second'',
-              read_ct = q.read_ct + 1,
-              last_read_at = clock_timestamp()
-         FROM usable u
-        WHERE q.msg_id = u.msg_id
-       RETURNING q.msg_id, q.read_ct, q.enqueued_at, q.last_read_at, q.vt, q.message, q.headers, u.ord)
-     SELECT msg_id, read_ct, enqueued_at, last_read_at, vt, message, headers FROM updated ORDER BY ord',
-    pgmq.format_table_name(queue_name, 'q'), pick_order, pick_filter) USING qty, vt;
 END;
 $fn$;
 
@@ -982,7 +1023,7 @@ CREATE OR REPLACE FUNCTION pgmq.read_grouped(queue_name text, vt integer, qty in
 RETURNS SETOF pgmq.message_record
 LANGUAGE sql
 AS $fn$
-  SELECT * FROM pgmq._read_grouped(queue_name, vt, qty, 'oldest_group');
+  SELECT * FROM pgmq._read_grouped(queue_name, vt, qty, 'fill');
 $fn$;
 
 CREATE OR REPLACE FUNCTION pgmq.read_grouped_with_poll(
@@ -991,7 +1032,7 @@ CREATE OR REPLACE FUNCTION pgmq.read_grouped_with_poll(
 RETURNS SETOF pgmq.message_record
 LANGUAGE sql
 AS $fn$
-  SELECT * FROM pgmq._read_grouped_with_poll(queue_name, vt, qty, max_poll_seconds, poll_interval_ms, 'oldest_group');
+  SELECT * FROM pgmq._read_grouped_with_poll(queue_name, vt, qty, max_poll_seconds, poll_interval_ms, 'fill');
 $fn$;
 
 CREATE OR REPLACE FUNCTION pgmq.read_grouped_rr(queue_name text, vt integer, qty integer)
@@ -1058,7 +1099,7 @@ END;
 $fn$;
 
 -- ---------------------------------------------------------------------------------------------
--- Insert notifications: a throttled, deferred constraint trigger NOTIFYing
+-- Insert notifications: a throttled constraint trigger (deferrable, initially immediate) NOTIFYing
 -- channel 'pgmq.q_<queue name as in meta>.INSERT' (empty payload).
 -- ---------------------------------------------------------------------------------------------
 
@@ -1087,7 +1128,7 @@ LANGUAGE plpgsql
 AS $fn$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pgmq.meta m WHERE m.queue_name = _queue_must_exist.queue_name) THEN
-    RAISE EXCEPTION 'Queue "%" does not exist. Create it first with pgmq.create()', queue_name;
+    RAISE EXCEPTION 'Queue "%" does not exist. Create the queue first using pgmq.create()', queue_name;
   END IF;
 END;
 $fn$;
@@ -1099,23 +1140,26 @@ AS $fn$
 DECLARE
   qtable text := pgmq.format_table_name(queue_name, 'q');
 BEGIN
-  PERFORM pgmq._queue_must_exist(queue_name);
-  IF throttle_interval_ms IS NULL OR throttle_interval_ms < 0 THEN
-    RAISE EXCEPTION 'throttle_interval_ms must be 0 or more, got %', throttle_interval_ms;
+  IF throttle_interval_ms < 0 THEN
+    RAISE EXCEPTION 'throttle_interval_ms must be non-negative';
+  END IF;
+  -- the queue is found by its table (any spelling of the name); the throttle row then needs the
+  -- name as stored in meta
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                  WHERE c.relnamespace = 'pgmq'::regnamespace AND c.relname = qtable
+                    AND c.relkind IN ('r', 'p')) THEN
+    RAISE EXCEPTION 'Queue "%" does not exist. Create it first using pgmq.create()', queue_name;
   END IF;
   INSERT INTO pgmq.notify_insert_throttle AS t (queue_name, throttle_interval_ms)
   VALUES (enable_notify_insert.queue_name, enable_notify_insert.throttle_interval_ms)
   ON CONFLICT ON CONSTRAINT notify_insert_throttle_queue_name_key
-  DO UPDATE SET throttle_interval_ms = excluded.throttle_interval_ms;
-  IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger
-              WHERE tgrelid = format('pgmq.%I', qtable)::regclass
-                AND tgname = 'trigger_notify_queue_insert_listeners') THEN
-    EXECUTE format('DROP TRIGGER trigger_notify_queue_insert_listeners ON pgmq.%I', qtable);
-  END IF;
+  DO UPDATE SET throttle_interval_ms = excluded.throttle_interval_ms,
+                last_notified_at = to_timestamp(0);
+  EXECUTE format('DROP TRIGGER IF EXISTS trigger_notify_queue_insert_listeners ON pgmq.%I', qtable);
   EXECUTE format(
     'CREATE CONSTRAINT TRIGGER trigger_notify_queue_insert_listeners
        AFTER INSERT ON pgmq.%I
-       DEFERRABLE INITIALLY DEFERRED
+       DEFERRABLE
        FOR EACH ROW EXECUTE FUNCTION pgmq.notify_queue_listeners(%L)', qtable, queue_name);
 END;
 $fn$;
@@ -1127,11 +1171,7 @@ AS $fn$
 DECLARE
   qtable text := pgmq.format_table_name(queue_name, 'q');
 BEGIN
-  IF EXISTS (SELECT 1 FROM pg_catalog.pg_trigger
-              WHERE tgrelid = to_regclass(format('pgmq.%I', qtable))
-                AND tgname = 'trigger_notify_queue_insert_listeners') THEN
-    EXECUTE format('DROP TRIGGER trigger_notify_queue_insert_listeners ON pgmq.%I', qtable);
-  END IF;
+  EXECUTE format('DROP TRIGGER IF EXISTS trigger_notify_queue_insert_listeners ON pgmq.%I', qtable);
   DELETE FROM pgmq.notify_insert_throttle t WHERE t.queue_name = disable_notify_insert.queue_name;
 END;
 $fn$;
@@ -1141,15 +1181,16 @@ RETURNS void
 LANGUAGE plpgsql
 AS $fn$
 BEGIN
-  PERFORM pgmq._queue_must_exist(queue_name);
-  IF throttle_interval_ms IS NULL OR throttle_interval_ms < 0 THEN
-    RAISE EXCEPTION 'throttle_interval_ms must be 0 or more, got %', throttle_interval_ms;
+  IF throttle_interval_ms < 0 THEN
+    RAISE EXCEPTION 'throttle_interval_ms must be non-negative, got: %', throttle_interval_ms;
   END IF;
+  PERFORM pgmq._queue_must_exist(queue_name);
   UPDATE pgmq.notify_insert_throttle t
-     SET throttle_interval_ms = update_notify_insert.throttle_interval_ms
+     SET throttle_interval_ms = update_notify_insert.throttle_interval_ms,
+         last_notified_at = to_timestamp(0)
    WHERE t.queue_name = update_notify_insert.queue_name;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'Queue "%" does not have insert notifications enabled. Enable them first with pgmq.enable_notify_insert()', queue_name;
+    RAISE EXCEPTION 'Queue "%" does not have notify_insert enabled. Enable it first using pgmq.enable_notify_insert()', queue_name;
   END IF;
 END;
 $fn$;
@@ -1173,16 +1214,22 @@ LANGUAGE plpgsql IMMUTABLE
 AS $fn$
 BEGIN
   IF routing_key IS NULL OR routing_key = '' THEN
-    RAISE EXCEPTION 'routing key must not be NULL or empty';
+    RAISE EXCEPTION 'routing_key cannot be NULL or empty';
   END IF;
   IF length(routing_key) > 255 THEN
-    RAISE EXCEPTION 'routing key is too long (% characters), maximum length is 255', length(routing_key);
+    RAISE EXCEPTION 'routing_key length cannot exceed 255 characters, got % characters', length(routing_key);
   END IF;
   IF routing_key !~ '^[a-zA-Z0-9._-]+$' THEN
-    RAISE EXCEPTION 'routing key "%" contains invalid characters: only letters, digits, ''.'', ''_'' and ''-'' are allowed', routing_key;
+    RAISE EXCEPTION 'routing_key contains invalid characters. Only alphanumeric, dots, hyphens, and underscores are allowed. Got: %', routing_key;
   END IF;
-  IF left(routing_key, 1) = '.' OR right(routing_key, 1) = '.' OR strpos(routing_key, '..') > 0 THEN
-    RAISE EXCEPTION 'routing key "%" must not start or end with a dot or contain consecutive dots', routing_key;
+  IF left(routing_key, 1) = '.' THEN
+    RAISE EXCEPTION 'routing_key cannot start with a dot. Got: %', routing_key;
+  END IF;
+  IF right(routing_key, 1) = '.' THEN
+    RAISE EXCEPTION 'routing_key cannot end with a dot. Got: %', routing_key;
+  END IF;
+  IF strpos(routing_key, '..') > 0 THEN
+    RAISE EXCEPTION 'routing_key cannot contain consecutive dots. Got: %', routing_key;
   END IF;
   RETURN true;
 END;
@@ -1194,19 +1241,31 @@ LANGUAGE plpgsql IMMUTABLE
 AS $fn$
 BEGIN
   IF pattern IS NULL OR pattern = '' THEN
-    RAISE EXCEPTION 'topic pattern must not be NULL or empty';
+    RAISE EXCEPTION 'pattern cannot be NULL or empty';
   END IF;
   IF length(pattern) > 255 THEN
-    RAISE EXCEPTION 'topic pattern is too long (% characters), maximum length is 255', length(pattern);
+    RAISE EXCEPTION 'pattern length cannot exceed 255 characters, got % characters', length(pattern);
   END IF;
   IF pattern !~ '^[a-zA-Z0-9._*#-]+$' THEN
-    RAISE EXCEPTION 'topic pattern "%" contains invalid characters: only letters, digits, ''.'', ''_'', ''-'', ''*'' and ''#'' are allowed', pattern;
+    RAISE EXCEPTION 'pattern contains invalid characters. Only alphanumeric, dots, hyphens, underscores, *, and # are allowed. Got: %', pattern;
   END IF;
-  IF left(pattern, 1) = '.' OR right(pattern, 1) = '.' OR strpos(pattern, '..') > 0 THEN
-    RAISE EXCEPTION 'topic pattern "%" must not start or end with a dot or contain consecutive dots', pattern;
+  IF left(pattern, 1) = '.' THEN
+    RAISE EXCEPTION 'pattern cannot start with a dot. Got: %', pattern;
   END IF;
-  IF pattern ~ '\*\*|##|\*#|#\*' THEN
-    RAISE EXCEPTION 'topic pattern "%" must not contain adjacent wildcards (**, ##, *#, #*)', pattern;
+  IF right(pattern, 1) = '.' THEN
+    RAISE EXCEPTION 'pattern cannot end with a dot. Got: %', pattern;
+  END IF;
+  IF strpos(pattern, '..') > 0 THEN
+    RAISE EXCEPTION 'pattern cannot contain consecutive dots. Got: %', pattern;
+  END IF;
+  IF strpos(pattern, '**') > 0 THEN
+    RAISE EXCEPTION 'pattern cannot contain consecutive stars (**). Use # for multi-segment matching. Got: %', pattern;
+  END IF;
+  IF strpos(pattern, '##') > 0 THEN
+    RAISE EXCEPTION 'pattern cannot contain consecutive hashes (##). A single # already matches zero or more segments. Got: %', pattern;
+  END IF;
+  IF strpos(pattern, '*#') > 0 OR strpos(pattern, '#*') > 0 THEN
+    RAISE EXCEPTION 'pattern cannot contain adjacent wildcards (*# or #*). Separate wildcards with dots. Got: %', pattern;
   END IF;
   RETURN true;
 END;
@@ -1218,6 +1277,9 @@ LANGUAGE plpgsql
 AS $fn$
 BEGIN
   PERFORM pgmq.validate_topic_pattern(pattern);
+  IF queue_name IS NULL OR queue_name = '' THEN
+    RAISE EXCEPTION 'queue_name cannot be NULL or empty';
+  END IF;
   PERFORM pgmq._queue_must_exist(queue_name);
   INSERT INTO pgmq.topic_bindings (pattern, queue_name)
   VALUES (bind_topic.pattern, bind_topic.queue_name)
@@ -1230,6 +1292,12 @@ RETURNS boolean
 LANGUAGE plpgsql
 AS $fn$
 BEGIN
+  IF pattern IS NULL OR pattern = '' THEN
+    RAISE EXCEPTION 'pattern cannot be NULL or empty';
+  END IF;
+  IF queue_name IS NULL OR queue_name = '' THEN
+    RAISE EXCEPTION 'queue_name cannot be NULL or empty';
+  END IF;
   DELETE FROM pgmq.topic_bindings b
    WHERE b.pattern = unbind_topic.pattern AND b.queue_name = unbind_topic.queue_name;
   RETURN FOUND;
@@ -1242,7 +1310,7 @@ LANGUAGE sql STABLE
 AS $fn$
   SELECT b.pattern, b.queue_name, b.bound_at, b.compiled_regex
     FROM pgmq.topic_bindings b
-   ORDER BY b.bound_at, b.pattern, b.queue_name;
+   ORDER BY b.queue_name, b.pattern;
 $fn$;
 
 CREATE OR REPLACE FUNCTION pgmq.list_topic_bindings(queue_name text)
@@ -1252,7 +1320,7 @@ AS $fn$
   SELECT b.pattern, b.queue_name, b.bound_at, b.compiled_regex
     FROM pgmq.topic_bindings b
    WHERE b.queue_name = $1
-   ORDER BY b.bound_at, b.pattern;
+   ORDER BY b.pattern;
 $fn$;
 
 CREATE OR REPLACE FUNCTION pgmq.test_routing(routing_key text)
@@ -1265,7 +1333,7 @@ BEGIN
     SELECT b.pattern, b.queue_name, b.compiled_regex
       FROM pgmq.topic_bindings b
      WHERE test_routing.routing_key ~ b.compiled_regex
-     ORDER BY b.pattern, b.queue_name;
+     ORDER BY b.pattern;
 END;
 $fn$;
 
@@ -1278,6 +1346,12 @@ DECLARE
   matched integer := 0;
 BEGIN
   PERFORM pgmq.validate_routing_key(routing_key);
+  IF msg IS NULL THEN
+    RAISE EXCEPTION 'msg cannot be NULL';
+  END IF;
+  IF delay < 0 THEN
+    RAISE EXCEPTION 'delay cannot be negative, got: %', delay;
+  END IF;
   FOR name IN
     SELECT DISTINCT b.queue_name FROM pgmq.topic_bindings b
      WHERE send_topic.routing_key ~ b.compiled_regex
@@ -1420,25 +1494,58 @@ BEGIN
     EXECUTE format(
       'CREATE CONSTRAINT TRIGGER trigger_notify_queue_insert_listeners
          AFTER INSERT ON pgmq.%I
-         DEFERRABLE INITIALLY DEFERRED
+         DEFERRABLE
          FOR EACH ROW EXECUTE FUNCTION pgmq.notify_queue_listeners(%L)', qtable, q.queue_name);
   END LOOP;
 END
 $queues$;
 
 -- ---------------------------------------------------------------------------------------------
--- Install record
+-- Install record: pgmq._sql_install_version() returns the PGMQ API version and script revision
+-- installed (pgmq-jpa's own; the extension has no such function). Revisions up to 2 kept the
+-- record in a table pgmq.sql_install_version, which the extension does not have either: its row
+-- is carried over and the table dropped.
 -- ---------------------------------------------------------------------------------------------
 
-INSERT INTO pgmq.sql_install_version AS v (id, pgmq_version, script_revision)
-VALUES (1, '1.13.1', 2)
-ON CONFLICT (id) DO UPDATE
-  SET upgraded_from = CASE
-        WHEN (v.pgmq_version, v.script_revision) IS DISTINCT FROM (excluded.pgmq_version, excluded.script_revision)
-        THEN v.pgmq_version || ' r' || v.script_revision
-        ELSE v.upgraded_from END,
-      installed_at = CASE
-        WHEN (v.pgmq_version, v.script_revision) IS DISTINCT FROM (excluded.pgmq_version, excluded.script_revision)
-        THEN now() ELSE v.installed_at END,
-      pgmq_version = excluded.pgmq_version,
-      script_revision = excluded.script_revision;
+DROP FUNCTION IF EXISTS pgmq._partman_create_parent(text, text, text, integer);
+
+DO $record$
+DECLARE
+  new_version constant text := '1.13.1';
+  new_revision constant integer := 3;
+  old_version text;
+  old_revision integer;
+  old_installed_at timestamptz;
+  old_upgraded_from text;
+  installed_at timestamptz := now();
+  upgraded_from text;
+BEGIN
+  IF to_regprocedure('pgmq._sql_install_version()') IS NOT NULL THEN
+    SELECT v.pgmq_version, v.script_revision, v.installed_at, v.upgraded_from
+      INTO old_version, old_revision, old_installed_at, old_upgraded_from
+      FROM pgmq._sql_install_version() v;
+  ELSIF to_regclass('pgmq.sql_install_version') IS NOT NULL THEN
+    EXECUTE 'SELECT pgmq_version, script_revision, installed_at, upgraded_from
+               FROM pgmq.sql_install_version WHERE id = 1'
+      INTO old_version, old_revision, old_installed_at, old_upgraded_from;
+  END IF;
+  IF old_version IS NOT NULL THEN
+    IF (old_version, old_revision) IS NOT DISTINCT FROM (new_version, new_revision) THEN
+      installed_at := old_installed_at;
+      upgraded_from := old_upgraded_from;
+    ELSE
+      upgraded_from := old_version || ' r' || old_revision;
+    END IF;
+  END IF;
+  DROP TABLE IF EXISTS pgmq.sql_install_version;
+  EXECUTE format(
+    'CREATE OR REPLACE FUNCTION pgmq._sql_install_version()
+     RETURNS TABLE (pgmq_version text, script_revision integer, installed_at timestamptz, upgraded_from text)
+     LANGUAGE sql IMMUTABLE
+     AS %L',
+    format('SELECT %L::text, %s::integer, %L::timestamptz, %L::text',
+           new_version, new_revision, installed_at, upgraded_from));
+  COMMENT ON FUNCTION pgmq._sql_install_version() IS
+    'pgmq-jpa SQL-only install: the PGMQ API version and script revision installed';
+END
+$record$;

@@ -7,14 +7,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 
-/** Reads a database's {@link SchemaState} in one query. */
+/** Reads a database's {@link SchemaState} in one query (two when an SQL install is recorded). */
 public final class SchemaInspector {
 
+  /**
+   * The record of revision 3 on: function {@code pgmq._sql_install_version()}. Revisions 1 and 2
+   * kept it in table {@code pgmq.sql_install_version}, which an upgrade replaces.
+   */
   private static final String QUERY =
       "select (select extversion from pg_catalog.pg_extension where extname = 'pgmq'),"
           + " exists (select 1 from pg_catalog.pg_available_extensions where name = 'pgmq'),"
+          + " to_regprocedure('pgmq._sql_install_version()') is not null,"
           + " to_regclass('pgmq.sql_install_version') is not null,"
           + " to_regclass('pgmq.meta') is not null";
+
+  private static final String RECORD_FUNCTION =
+      "select pgmq_version, script_revision from pgmq._sql_install_version()";
+  private static final String RECORD_TABLE =
+      "select pgmq_version, script_revision from pgmq.sql_install_version where id = 1";
 
   private SchemaInspector() {}
 
@@ -25,9 +35,15 @@ public final class SchemaInspector {
       rs.next();
       String extensionVersion = rs.getString(1);
       boolean available = rs.getBoolean(2);
-      boolean recorded = rs.getBoolean(3);
-      boolean meta = rs.getBoolean(4);
-      ScriptVersion sql = recorded && extensionVersion == null ? recorded(connection) : null;
+      boolean recordFunction = rs.getBoolean(3);
+      boolean recordTable = rs.getBoolean(4);
+      boolean meta = rs.getBoolean(5);
+      ScriptVersion sql = null;
+      if (extensionVersion == null && recordFunction) {
+        sql = recorded(connection, RECORD_FUNCTION);
+      } else if (extensionVersion == null && recordTable) {
+        sql = recorded(connection, RECORD_TABLE);
+      }
       return new SchemaState(extensionVersion, available, sql, meta);
     }
   }
@@ -52,11 +68,9 @@ public final class SchemaInspector {
     return Optional.empty();
   }
 
-  private static ScriptVersion recorded(Connection connection) throws SQLException {
+  private static ScriptVersion recorded(Connection connection, String query) throws SQLException {
     try (Statement s = connection.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select pgmq_version, script_revision from pgmq.sql_install_version where id = 1")) {
+        ResultSet rs = s.executeQuery(query)) {
       return rs.next() ? new ScriptVersion(rs.getString(1), rs.getInt(2)) : null;
     }
   }

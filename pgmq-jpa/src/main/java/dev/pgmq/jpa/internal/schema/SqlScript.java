@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class SqlScript {
 
   /** The version the bundled script installs; keep in step with its final INSERT. */
-  public static final ScriptVersion VERSION = new ScriptVersion("1.13.1", 2);
+  public static final ScriptVersion VERSION = new ScriptVersion("1.13.1", 3);
 
   /** Classpath location of the bundled script. */
   public static final String RESOURCE = "/dev/pgmq/jpa/sql/pgmq-sql-1.13.1.sql";
