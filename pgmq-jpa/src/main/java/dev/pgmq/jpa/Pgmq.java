@@ -241,12 +241,16 @@ public interface Pgmq {
 
   /**
    * Reads up to {@code qty} messages in FIFO-group order ({@code pgmq.read_grouped}): fills the
-   * batch from the oldest group first; a group is blocked while its head message is invisible. The
-   * group is the {@value #GROUP_HEADER} header.
+   * batch with the visible messages of the group whose oldest message is oldest, then the next
+   * group; a group is skipped while its oldest message is invisible or held by another open read.
+   * The messages come back ordered by id. The group is the {@value #GROUP_HEADER} header.
    */
   <T> List<Message<T>> readGrouped(String queue, Duration vt, int qty, Class<T> type);
 
-  /** Grouped read, round-robin across groups ({@code pgmq.read_grouped_rr}). */
+  /**
+   * Grouped read, round-robin across groups ({@code pgmq.read_grouped_rr}): one visible message per
+   * group per round, returned round by round.
+   */
   <T> List<Message<T>> readGroupedRoundRobin(String queue, Duration vt, int qty, Class<T> type);
 
   /** Grouped read returning at most the head message of each group ({@code read_grouped_head}). */
@@ -292,7 +296,11 @@ public interface Pgmq {
 
   // ---------------------------------------------------------------- topics
 
-  /** Binds a topic pattern ({@code *} one segment, {@code #} zero or more) to a queue. */
+  /**
+   * Binds a topic pattern to a queue. The pattern matches whole routing keys: {@code *} is one or
+   * more characters other than a dot, {@code #} any characters, dots included (so {@code orders.#}
+   * matches {@code orders.created} but not {@code orders}).
+   */
   void bindTopic(String pattern, String queue);
 
   /** Removes a binding; {@code false} when there was none. */

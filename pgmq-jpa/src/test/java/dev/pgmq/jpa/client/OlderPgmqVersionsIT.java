@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On a PGMQ that lacks newer functions (simulated by dropping them), those operations fail with
- * "requires PGMQ ≥ x.y" and the rest keeps working.
+ * "requires PGMQ ≥ x.y" and the rest keeps working. Runs on the extension as well as on the
+ * SQL-only install (the class's database is its own).
  */
 @PgmqDatabaseTest
 class OlderPgmqVersionsIT {
@@ -30,9 +31,22 @@ class OlderPgmqVersionsIT {
   static void olderPgmq(TestDatabase db) throws SQLException {
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
-      s.execute("drop function pgmq.read_grouped_head(text, integer, integer)");
-      s.execute("drop function pgmq.bind_topic(text, text)");
-      s.execute("drop function pgmq.set_vt(text, bigint, timestamptz)");
+      boolean extension;
+      try (var rs = s.executeQuery("select count(*) from pg_extension where extname = 'pgmq'")) {
+        rs.next();
+        extension = rs.getLong(1) > 0;
+      }
+      for (String function :
+          List.of(
+              "pgmq.read_grouped_head(text, integer, integer)",
+              "pgmq.bind_topic(text, text)",
+              "pgmq.set_vt(text, bigint, timestamptz)")) {
+        if (extension) {
+          // a member of the extension must leave it before it can be dropped
+          s.execute("alter extension pgmq drop function " + function);
+        }
+        s.execute("drop function " + function);
+      }
     }
     client = PgmqClient.create(db.jdbcUrlWithCredentials());
   }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * FIFO grouped reads: group key header {@code x-pgmq-group}, a group blocked while its head is
- * invisible, oldest-group-first, round-robin and head-only strategies.
+ * FIFO grouped reads as the PGMQ 1.13.1 extension does them: group key header {@code x-pgmq-group},
+ * groups in the order of their oldest message, a group blocked while that oldest message is
+ * invisible or locked by another reader (later invisible messages do not block),
+ * oldest-group-first, round-robin and head-only strategies.
  */
 @PgmqDatabaseTest
 class FifoReadIT {
@@ -50,9 +52,10 @@ class FifoReadIT {
   }
 
   @Test
-  void readGroupedFillsTheBatchFromTheOldestGroupFirst() {
+  void readGroupedFillsTheBatchFromTheOldestGroupFirstAndReturnsRowsByMsgId() {
+    // a (1, 3, 6) first, then the oldest message of b (2): rows come back sorted by msg_id
     assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 4)"))
-        .containsExactly(1L, 3L, 6L, 2L);
+        .containsExactly(1L, 2L, 3L, 6L);
     // group a is now in flight; b's head (2) too: only the ungrouped message is left
     assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 10)")).containsExactly(4L);
     assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 10)")).isEmpty();
@@ -61,17 +64,25 @@ class FifoReadIT {
   @Test
   void aGroupStaysBlockedWhileItsHeadIsInvisibleAndResumesInOrderWhenItIsDone() {
     assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 1)")).containsExactly(1L);
-    assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 3)")).containsExactly(2L, 5L, 4L);
+    assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 3)")).containsExactly(2L, 4L, 5L);
     assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 3)")).isEmpty();
     sql.exec("select pgmq.delete(?, 1::bigint)", q);
     assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 5)")).containsExactly(3L, 6L);
   }
 
   @Test
-  void anInvisibleMessageInsideAGroupStopsThatGroupThere() {
+  void anInvisibleMessageAfterTheOldestOfItsGroupIsSkippedWithoutBlockingTheGroup() {
     sql.exec("select pgmq.set_vt(?, 3::bigint, 600)", q);
     assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 10)"))
-        .containsExactly(1L, 2L, 5L, 4L);
+        .containsExactly(1L, 2L, 4L, 5L, 6L);
+  }
+
+  @Test
+  void readGroupedRrSkipsAnInvisibleMessageInsideAGroup() {
+    sql.exec("select pgmq.set_vt(?, 3::bigint, 600)", q);
+    // round 1: a1, b2, n4; round 2: a6 (a3 is skipped), b5
+    assertThat(ids("select msg_id from pgmq.read_grouped_rr(?, 30, 10)"))
+        .containsExactly(1L, 2L, 4L, 6L, 5L);
   }
 
   @Test
@@ -107,15 +118,43 @@ class FifoReadIT {
   }
 
   @Test
-  void aConcurrentReaderNeverGetsMessagesBehindALockedHead() throws Exception {
+  void anOpenReadGroupedHoldsTheOldestMessageOfEveryGroupUntilItEnds() throws Exception {
     try (Connection other = db.connect()) {
       other.setAutoCommit(false);
       assertThat(new Sql(other).<Long>column("select msg_id from pgmq.read_grouped(?, 30, 1)", q))
           .containsExactly(1L);
-      // 1 is locked by the open transaction: group a must not be served out of order
-      assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 10)"))
-          .doesNotContain(3L, 6L)
-          .contains(2L, 5L, 4L);
+      // the open transaction locks 1, 2 and 4: no group is served to a concurrent reader
+      assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 10)")).isEmpty();
+      assertThat(ids("select msg_id from pgmq.read_grouped_head(?, 30, 10)")).isEmpty();
+      other.rollback();
+    }
+    assertThat(ids("select msg_id from pgmq.read_grouped(?, 30, 10)"))
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+  }
+
+  @Test
+  void readGroupedRrServesTheNextMessageOfAGroupWhoseOldestIsLockedElsewhere() throws Exception {
+    try (Connection other = db.connect()) {
+      other.setAutoCommit(false);
+      new Sql(other).rows("select msg_id from pgmq.q_" + q + " where msg_id = 1 for update");
+      // round 1: a1 (locked, skipped), b2, n4; round 2: a3, b5; round 3: a6
+      assertThat(ids("select msg_id from pgmq.read_grouped_rr(?, 30, 10)"))
+          .containsExactly(2L, 4L, 3L, 5L, 6L);
+      other.rollback();
+    }
+  }
+
+  @Test
+  void anOpenReadGroupedRrHoldsAnAdvisoryLockOnEveryGroupUntilItEnds() throws Exception {
+    try (Connection other = db.connect()) {
+      other.setAutoCommit(false);
+      assertThat(
+              new Sql(other).<Long>column("select msg_id from pgmq.read_grouped_rr(?, 30, 1)", q))
+          .containsExactly(1L);
+      assertThat(ids("select msg_id from pgmq.read_grouped_rr(?, 30, 10)")).isEmpty();
+      // the other strategies take no advisory locks: b and the ungrouped message are served
+      assertThat(ids("select msg_id from pgmq.read_grouped_head(?, 30, 10)"))
+          .containsExactly(2L, 4L);
       other.rollback();
     }
   }

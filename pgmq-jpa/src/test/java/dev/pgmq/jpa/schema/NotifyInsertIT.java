@@ -134,7 +134,7 @@ class NotifyInsertIT {
   }
 
   @Test
-  void triggerIsADeferrableConstraintTriggerPassingTheQueueName() {
+  void triggerIsADeferrableInitiallyImmediateConstraintTriggerPassingTheQueueName() {
     String q = db.uniqueName("shape");
     sql.exec("select pgmq.create(?)", q);
     sql.exec("select pgmq.enable_notify_insert(?)", q);
@@ -144,30 +144,66 @@ class NotifyInsertIT {
                 + " tgname = 'trigger_notify_queue_insert_listeners'",
             "pgmq.q_" + q);
     assertThat(def)
-        .contains("CREATE CONSTRAINT TRIGGER trigger_notify_queue_insert_listeners")
-        .contains("AFTER INSERT")
-        .contains("DEFERRABLE")
-        .contains("FOR EACH ROW")
-        .contains("pgmq.notify_queue_listeners('" + q + "')");
+        .isEqualTo(
+            "CREATE CONSTRAINT TRIGGER trigger_notify_queue_insert_listeners AFTER INSERT ON pgmq.q_"
+                + q
+                + " DEFERRABLE INITIALLY IMMEDIATE FOR EACH ROW EXECUTE FUNCTION"
+                + " pgmq.notify_queue_listeners('"
+                + q
+                + "')");
   }
 
   @Test
   void managingNotificationsOfAMissingQueueFails() {
-    sql.fails("P0001", "Queue \"nope\" does not exist", "select pgmq.enable_notify_insert('nope')");
     sql.fails(
-        "P0001", "Queue \"nope\" does not exist", "select pgmq.update_notify_insert('nope', 10)");
+        "P0001",
+        "Queue \"nope\" does not exist. Create it first using pgmq.create()",
+        "select pgmq.enable_notify_insert('nope')");
+    sql.fails(
+        "P0001",
+        "Queue \"nope\" does not exist. Create the queue first using pgmq.create()",
+        "select pgmq.update_notify_insert('nope', 10)");
   }
 
   @Test
-  void negativeThrottleAndUpdatingADisabledQueueFail() {
+  void negativeThrottleAndUpdatingADisabledQueueFailWithTheExtensionsMessages() {
     String q = db.uniqueName("bad_throttle");
     sql.exec("select pgmq.create(?)", q);
-    sql.fails("P0001", "throttle_interval_ms", "select pgmq.enable_notify_insert(?, -1)", q);
     sql.fails(
         "P0001",
-        "not have insert notifications enabled",
+        "throttle_interval_ms must be non-negative",
+        "select pgmq.enable_notify_insert(?, -1)",
+        q);
+    sql.fails(
+        "P0001",
+        "throttle_interval_ms must be non-negative, got: -5",
+        "select pgmq.update_notify_insert(?, -5)",
+        q);
+    sql.fails(
+        "P0001",
+        "Queue \""
+            + q
+            + "\" does not have notify_insert enabled. Enable it first using"
+            + " pgmq.enable_notify_insert()",
         "select pgmq.update_notify_insert(?, 10)",
         q);
+  }
+
+  @Test
+  void enablingAgainOrUpdatingResetsTheThrottleClock() throws Exception {
+    String q = db.uniqueName("reset");
+    sql.exec("select pgmq.create(?)", q);
+    sql.exec("select pgmq.enable_notify_insert(?, 60000)", q);
+    listen("pgmq.q_" + q + ".INSERT");
+    sql.exec("select pgmq.send(?, '{}'::jsonb)", q);
+    sql.exec("select pgmq.send(?, '{}'::jsonb)", q);
+    assertThat(await(2, 1000)).hasSize(1);
+    sql.exec("select pgmq.enable_notify_insert(?, 60000)", q);
+    sql.exec("select pgmq.send(?, '{}'::jsonb)", q);
+    assertThat(await(2, 1000)).hasSize(1);
+    sql.exec("select pgmq.update_notify_insert(?, 60000)", q);
+    sql.exec("select pgmq.send(?, '{}'::jsonb)", q);
+    assertThat(await(2, 1000)).hasSize(1);
   }
 
   private void listen(String channel) throws Exception {

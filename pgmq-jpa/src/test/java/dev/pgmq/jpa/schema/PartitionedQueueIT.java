@@ -58,7 +58,13 @@ class PartitionedQueueIT {
   void createPartitionedByIdMakesPartmanManagedParentsWithDefaults() {
     String q = db.uniqueName("part");
     sql.exec("select pgmq.create_partitioned(?)", q);
-    sql.exec("select pgmq.create_partitioned(?)", q);
+    // unlike create(), creating a partitioned queue again fails: pg_partman refuses a parent it
+    // manages already (as on the extension; pg_partman re-raises the unique violation)
+    sql.fails(
+        "P0001",
+        "duplicate key value violates unique constraint \"part_config_parent_table_pkey\"",
+        "select pgmq.create_partitioned(?)",
+        q);
 
     assertThat(relkind("q_" + q)).isEqualTo("p");
     assertThat(relkind("a_" + q)).isEqualTo("p");
@@ -78,7 +84,7 @@ class PartitionedQueueIT {
                 "pgmq.q_" + q))
         .isEmpty();
     assertThat(indexes("q_" + q)).contains("q_" + q + "_part_idx");
-    assertThat(indexes("a_" + q)).contains("archived_at_idx_" + q);
+    assertThat(indexes("a_" + q)).containsExactly("archived_at_idx_" + q);
     assertThat(partitions("q_" + q))
         .contains("q_" + q + "_p0", "q_" + q + "_p10000", "q_" + q + "_default");
 
@@ -206,7 +212,9 @@ class PartitionedQueueIT {
     assertThat(partitionKey("a_" + q)).isEqualTo("RANGE (msg_id)");
     assertThat(relkind("a_" + q + "_old")).isEqualTo("r");
     assertThat((Long) sql.one("select count(*) from pgmq.a_" + q + "_old")).isEqualTo(1L);
-    assertThat(indexes("a_" + q)).contains("archived_at_idx_" + q);
+    assertThat(indexes("a_" + q))
+        .containsExactlyInAnyOrder(
+            "archived_at_idx_" + q, "a_" + q + "_archived_at_idx", "a_" + q + "_pkey1");
     Map<String, Object> config =
         sql.rows(
                 "select retention, retention_keep_table, retention_keep_index,"
@@ -222,15 +230,14 @@ class PartitionedQueueIT {
     assertThat((Boolean) sql.one("select pgmq.archive(?, 2::bigint)", q)).isTrue();
     assertThat(sql.<Long>column("select msg_id from pgmq.a_" + q)).containsExactly(2L);
     List<String> notices = sql.exec("select pgmq.convert_archive_partitioned(?)", q);
-    assertThat(notices).anyMatch(n -> n.contains("already partitioned"));
+    // the extension's text, with its stray "s"
+    assertThat(notices).contains("Table a_" + q + "s is already partitioned");
   }
 
   @Test
-  void convertArchivePartitionedOfAMissingQueueRaisesUndefinedTable() {
-    sql.fails(
-        "42P01",
-        "relation \"pgmq.a_no_such\" does not exist",
-        "select pgmq.convert_archive_partitioned('no_such')");
+  void convertArchivePartitionedOfAMissingQueueOnlyGivesANotice() {
+    assertThat(sql.exec("select pgmq.convert_archive_partitioned('no_such')"))
+        .containsExactly("Table a_no_suchs does not exists");
   }
 
   private String relkind(String table) {

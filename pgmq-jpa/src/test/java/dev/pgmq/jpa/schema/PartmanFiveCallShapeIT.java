@@ -56,7 +56,11 @@ class PartmanFiveCallShapeIT {
       assertThat((Integer) sql.one("select pgmq._get_pg_partman_major_version()")).isEqualTo(5);
       assertThat((String) sql.one("select pgmq._get_pg_partman_schema()")).isEqualTo("partman5");
       sql.exec("select pgmq.create_partitioned('five', '1000', '5000', 3)");
-      sql.exec("select pgmq.create_partitioned('five', '1000', '5000', 3)");
+      // as on the extension, creating it again fails where pg_partman refuses the parent twice
+      sql.fails(
+          "23505",
+          "duplicate key value violates unique constraint",
+          "select pgmq.create_partitioned('five', '1000', '5000', 3)");
 
       List<Map<String, Object>> calls = sql.rows("select * from partman5.calls order by parent");
       assertThat(calls).hasSize(2);

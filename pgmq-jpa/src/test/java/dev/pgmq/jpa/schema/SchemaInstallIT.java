@@ -45,7 +45,8 @@ class SchemaInstallIT {
       assertThat(PgmqSchema.ensure(c, SchemaMode.EXTENSION_OR_SQL)).isEqualTo(CURRENT_SQL);
       assertThat(PgmqSchema.ensure(c, SchemaMode.SQL_ONLY)).isEqualTo(CURRENT_SQL);
       assertThat(PgmqSchema.ensure(c, SchemaMode.NONE)).isEqualTo(CURRENT_SQL);
-      Map<String, Object> record = new Sql(c).rows("select * from pgmq.sql_install_version").get(0);
+      Map<String, Object> record =
+          new Sql(c).rows("select * from pgmq._sql_install_version()").get(0);
       assertThat(record)
           .containsEntry("pgmq_version", "1.13.1")
           .containsEntry("script_revision", PgmqSchema.sqlScriptRevision())
@@ -131,7 +132,7 @@ class SchemaInstallIT {
         pool.shutdownNow();
       }
       try (Connection c = scratch.connect()) {
-        assertThat((Long) new Sql(c).one("select count(*) from pgmq.sql_install_version"))
+        assertThat((Long) new Sql(c).one("select count(*) from pgmq._sql_install_version()"))
             .isEqualTo(1L);
       }
     }
@@ -212,10 +213,11 @@ class SchemaInstallIT {
   }
 
   @Test
-  void anOlderSqlInstallIsUpgradedInPlaceKeepingQueuesAndMessages(TestDatabase db)
+  void anOlderSqlOnlyInstallIsUpgradedInPlaceKeepingQueuesAndMessages(TestDatabase db)
       throws Exception {
     try (ScratchDatabase scratch = ScratchDatabase.create(db);
         Connection c = scratch.connect()) {
+      assumeNoPgmqExtensionIn(c);
       Sql sql = new Sql(c);
       PgmqSchema.ensure(c, SchemaMode.SQL_ONLY);
       sql.exec("select pgmq.create('orders')");
@@ -224,16 +226,19 @@ class SchemaInstallIT {
               + " array['{\"h\":1}','{\"h\":2}','{\"h\":3}']::jsonb[])");
       sql.exec("select pgmq.archive('orders', 1::bigint)");
       sql.exec("select pgmq.enable_notify_insert('orders', 0)");
+      sql.exec("select pgmq.bind_topic('orders.#', 'orders')");
       makeItLookLikeAnOlderInstall(sql);
 
       SchemaStatus status = PgmqSchema.ensure(c, SchemaMode.EXTENSION_OR_SQL);
 
       assertThat(status).isEqualTo(new SchemaStatus(Kind.SQL, "1.13.1", Change.UPGRADED));
-      Map<String, Object> record = sql.rows("select * from pgmq.sql_install_version").get(0);
+      Map<String, Object> record = sql.rows("select * from pgmq._sql_install_version()").get(0);
       assertThat(record)
           .containsEntry("pgmq_version", "1.13.1")
           .containsEntry("script_revision", PgmqSchema.sqlScriptRevision())
           .containsEntry("upgraded_from", "1.12.0 r1");
+      // the record table of revisions 1 and 2 is gone (the extension has no such table)
+      assertThat((Object) sql.one("select to_regclass('pgmq.sql_install_version')")).isNull();
       assertThat(
               sql.<String>column(
                   "select (message->>'n') || (headers->>'h') from pgmq.q_orders"
@@ -261,7 +266,18 @@ class SchemaInstallIT {
                   sql.one(
                       "select pg_get_triggerdef(oid) from pg_trigger where tgname ="
                           + " 'trigger_notify_queue_insert_listeners'"))
+          .contains("DEFERRABLE INITIALLY IMMEDIATE")
           .contains("notify_queue_listeners('orders')");
+      // bindings made before keep working with the extension's pattern semantics and names
+      assertThat(sql.<String>column("select compiled_regex from pgmq.topic_bindings"))
+          .containsExactly("^orders\\..*$");
+      assertThat((Integer) sql.one("select pgmq.send_topic('orders', '{}'::jsonb)")).isZero();
+      assertThat(
+              sql.<String>column(
+                  "select conname::text from pg_constraint where contype = 'f' and connamespace ="
+                      + " 'pgmq'::regnamespace order by 1"))
+          .containsExactly(
+              "notify_insert_throttle_meta_queue_name_fk", "topic_bindings_meta_queue_name_fk");
       assertThat((Long) sql.one("select pgmq.send('orders', '{}'::jsonb)")).isEqualTo(4L);
 
       assertThat(PgmqSchema.ensure(c, SchemaMode.EXTENSION_OR_SQL)).isEqualTo(CURRENT_SQL);
@@ -269,15 +285,39 @@ class SchemaInstallIT {
   }
 
   @Test
-  void aNewerSqlInstallIsLeftAlone(TestDatabase db) throws Exception {
+  void aNewerSqlOnlyInstallIsLeftAlone(TestDatabase db) throws Exception {
     try (ScratchDatabase scratch = ScratchDatabase.create(db);
         Connection c = scratch.connect()) {
+      assumeNoPgmqExtensionIn(c);
       PgmqSchema.ensure(c, SchemaMode.SQL_ONLY);
-      new Sql(c).exec("update pgmq.sql_install_version set pgmq_version = '9.0.0'");
+      recordVersion(new Sql(c), "9.0.0", 1);
       assertThat(PgmqSchema.ensure(c, SchemaMode.EXTENSION_OR_SQL))
           .isEqualTo(new SchemaStatus(Kind.SQL, "9.0.0", Change.NONE));
-      assertThat((String) new Sql(c).one("select pgmq_version from pgmq.sql_install_version"))
+      assertThat((String) new Sql(c).one("select pgmq_version from pgmq._sql_install_version()"))
           .isEqualTo("9.0.0");
+    }
+  }
+
+  @Test
+  void aRevisionTwoSqlOnlyInstallWithItsRecordTableIsUpgradedAndTheTableDropped(TestDatabase db)
+      throws Exception {
+    try (ScratchDatabase scratch = ScratchDatabase.create(db);
+        Connection c = scratch.connect()) {
+      assumeNoPgmqExtensionIn(c);
+      Sql sql = new Sql(c);
+      PgmqSchema.ensure(c, SchemaMode.SQL_ONLY);
+      sql.exec("select pgmq.create('kept')");
+      sql.exec("select pgmq.send('kept', '{\"k\":1}'::jsonb)");
+      recordInRevisionTwoTable(sql, "1.13.1", 2);
+
+      assertThat(PgmqSchema.ensure(c, SchemaMode.SQL_ONLY))
+          .isEqualTo(new SchemaStatus(Kind.SQL, "1.13.1", Change.UPGRADED));
+      assertThat(sql.rows("select * from pgmq._sql_install_version()").get(0))
+          .containsEntry("script_revision", PgmqSchema.sqlScriptRevision())
+          .containsEntry("upgraded_from", "1.13.1 r2");
+      assertThat((Object) sql.one("select to_regclass('pgmq.sql_install_version')")).isNull();
+      assertThat(sql.<String>column("select message->>'k' from pgmq.q_kept")).containsExactly("1");
+      assertThat(PgmqSchema.ensure(c, SchemaMode.SQL_ONLY)).isEqualTo(CURRENT_SQL);
     }
   }
 
@@ -322,10 +362,11 @@ class SchemaInstallIT {
   }
 
   @Test
-  void theScriptRecordsTheVersionTheLibraryReports() {
+  void theSqlOnlyScriptRecordsTheVersionTheLibraryReports() {
     assertThat(PgmqSchema.sqlScriptVersion()).isEqualTo("1.13.1");
     assertThat(PgmqSchema.sqlScript())
-        .contains("VALUES (1, '1.13.1', " + PgmqSchema.sqlScriptRevision() + ")")
+        .contains("new_version constant text := '1.13.1';")
+        .contains("new_revision constant integer := " + PgmqSchema.sqlScriptRevision() + ";")
         .contains("CREATE SCHEMA IF NOT EXISTS pgmq")
         .contains("the SQL-only install must not be applied over it");
   }
@@ -362,7 +403,50 @@ class SchemaInstallIT {
         "create constraint trigger trigger_notify_queue_insert_listeners after insert on"
             + " pgmq.q_orders deferrable for each row execute function"
             + " pgmq.notify_queue_listeners()");
-    sql.exec("update pgmq.sql_install_version set pgmq_version = '1.12.0', script_revision = 1");
+    // the shapes revision 2 had: constraint names and the pattern translation of its own
+    sql.exec(
+        "alter table pgmq.notify_insert_throttle rename constraint"
+            + " notify_insert_throttle_meta_queue_name_fk to notify_insert_throttle_queue_name_fkey");
+    sql.exec(
+        "alter table pgmq.topic_bindings rename constraint topic_bindings_meta_queue_name_fk to"
+            + " topic_bindings_queue_name_fkey");
+    sql.exec("alter table pgmq.topic_bindings drop column compiled_regex");
+    sql.exec(
+        "alter table pgmq.topic_bindings add column compiled_regex text generated always as"
+            + " (case when pattern = '#' then '^.*$' else '^' || replace(replace(replace(pattern,"
+            + " '.', '\\.'), '*', '[^.]+'), '.\\#', '(\\.[^.]+)*') || '$' end) stored");
+    recordInRevisionTwoTable(sql, "1.12.0", 1);
+  }
+
+  /** Replaces the install record by one claiming {@code version} r{@code revision}. */
+  private static void recordVersion(Sql sql, String version, int revision) {
+    sql.exec(
+        "create or replace function pgmq._sql_install_version() returns table (pgmq_version"
+            + " text, script_revision integer, installed_at timestamptz, upgraded_from text)"
+            + " language sql as $$ select '"
+            + version
+            + "'::text, "
+            + revision
+            + ", now(), null::text $$");
+  }
+
+  /** Records the install the way revisions 1 and 2 did: a table, and no record function. */
+  private static void recordInRevisionTwoTable(Sql sql, String version, int revision) {
+    sql.exec("drop function pgmq._sql_install_version()");
+    sql.exec(
+        "create table pgmq.sql_install_version (id integer primary key default 1 check (id = 1),"
+            + " pgmq_version text not null, script_revision integer not null, installed_at"
+            + " timestamptz not null default now(), upgraded_from text)");
+    sql.exec(
+        "insert into pgmq.sql_install_version (pgmq_version, script_revision) values (?, ?)",
+        version,
+        revision);
+  }
+
+  private static void assumeNoPgmqExtensionIn(Connection c) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        (Long) new Sql(c).one("select count(*) from pg_extension where extname = 'pgmq'") == 0L,
+        "this database has the pgmq extension: the SQL-only install never goes over it");
   }
 
   private static void assumeNoPgmqExtensionOnServer(TestDatabase db) throws Exception {

@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The SQL-only install offers exactly the PGMQ 1.13.1 signatures, types and tables. */
+/** PGMQ offers exactly the 1.13.1 signatures, types and tables (the SQL-only install as well). */
 @PgmqDatabaseTest
 class SqlApiCatalogIT {
 
@@ -135,6 +135,10 @@ class SqlApiCatalogIT {
                       + " from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
                       + " where n.nspname = 'pgmq'");
       assertThat(installed).containsAll(PUBLIC_FUNCTIONS);
+      // no public function more than the extension's (internal helpers start with "_")
+      assertThat(installed.stream().filter(f -> !f.startsWith("_")))
+          .containsExactlyInAnyOrderElementsOf(
+              PUBLIC_FUNCTIONS.stream().filter(f -> !f.startsWith("_")).toList());
     }
   }
 
@@ -203,8 +207,16 @@ class SqlApiCatalogIT {
                       + " 'pgmq'::regnamespace order by 1"))
           .contains(
               "meta_queue_name_key",
+              "notify_insert_throttle_meta_queue_name_fk",
               "notify_insert_throttle_queue_name_key",
+              "topic_bindings_meta_queue_name_fk",
               "topic_bindings_unique_pattern_queue");
+      // the extension's own tables, and no other (queue tables are q_* and a_*)
+      assertThat(
+              sql.<String>column(
+                  "select relname::text from pg_class where relnamespace = 'pgmq'::regnamespace"
+                      + " and relkind in ('r', 'p', 'v', 'm') and relname !~ '^[qa]_' order by 1"))
+          .containsExactly("meta", "notify_insert_throttle", "topic_bindings");
       assertThat(
               sql.<String>column(
                   "select indexname::text from pg_indexes where schemaname = 'pgmq'"))

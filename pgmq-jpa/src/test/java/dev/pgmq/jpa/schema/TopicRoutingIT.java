@@ -16,7 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Topic bindings, pattern matching, routed sends and their validation. */
+/**
+ * Topic bindings, pattern matching, routed sends and their validation, as the PGMQ 1.13.1 extension
+ * does them: a pattern is a regular expression anchored at both ends in which {@code *} is one or
+ * more characters other than a dot and {@code #} any characters (the dots around it stay literal),
+ * and the validation messages are the extension's.
+ */
 @PgmqDatabaseTest
 class TopicRoutingIT {
 
@@ -48,26 +53,40 @@ class TopicRoutingIT {
     "orders.*, orders.eu.created, false",
     "*.created, orders.created, true",
     "*.created, created, false",
-    "orders.#, orders, true",
+    "orders.#, orders, false",
     "orders.#, orders.created, true",
     "orders.#, orders.eu.created, true",
     "orders.#, ordersx.created, false",
-    "#.created, created, true",
+    "#.created, created, false",
     "#.created, orders.eu.created, true",
     "#.created, orders.created.late, false",
-    "orders.#.created, orders.created, true",
+    "orders.#.created, orders.created, false",
+    "orders.#.created, orders.created.created, true",
     "orders.#.created, orders.eu.de.created, true",
     "orders.#.created, orders.eu.updated, false",
     "#, anything.at.all, true",
     "#.#, a.b, true",
     "*.*, a.b, true",
     "*.*, a, false",
-    "#.*, a, true",
+    "#.*, a, false",
+    "#.*, a.b, true",
     "*.#, a.b.c, true",
+    "*.#.*, a.b, false",
+    "#.b.#, a.b.c, true",
+    "#.b.#, a.b, false",
+    "a.#.b, a.b, false",
+    "ord*, orders, true",
+    "a*b, ab, false",
+    "a*b, axb, true",
+    "or#, orders.eu.created, true",
+    "#ed, orders.created, true",
+    "Orders.*, orders.created, false",
+    "v1-0.#, v1_0.x, false",
     "a-b_c.*, a-b_c.d, true",
     "a.b, aXb, false"
   })
-  void patternsMatchRoutingKeysSegmentWise(String pattern, String key, boolean matches) {
+  void patternsMatchRoutingKeysAsAnchoredRegularExpressions(
+      String pattern, String key, boolean matches) {
     String q = db.uniqueName("route");
     sql.exec("select pgmq.create(?)", q);
     sql.exec("select pgmq.bind_topic(?, ?)", pattern, q);
@@ -95,7 +114,7 @@ class TopicRoutingIT {
     assertThat(forQ1.get(0).keySet())
         .containsExactly("pattern", "queue_name", "bound_at", "compiled_regex");
     assertThat(forQ1.get(0)).containsEntry("pattern", "x.*").containsEntry("queue_name", q1);
-    assertThat((String) forQ1.get(0).get("compiled_regex")).isNotBlank();
+    assertThat(forQ1.get(0)).containsEntry("compiled_regex", "^x\\.[^.]+$");
     assertThat(sql.rows("select * from pgmq.list_topic_bindings()"))
         .extracting(r -> r.get("queue_name"))
         .contains(q1, q2);
@@ -207,7 +226,7 @@ class TopicRoutingIT {
   void bindTopicToAMissingQueueFails() {
     sql.fails(
         "P0001",
-        "Queue \"no_such_queue\" does not exist",
+        "Queue \"no_such_queue\" does not exist. Create the queue first using pgmq.create()",
         "select pgmq.bind_topic('a.b', 'no_such_queue')");
   }
 
@@ -218,15 +237,20 @@ class TopicRoutingIT {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "'', NULL or empty",
-    ".a, must not start or end with a dot",
-    "a., must not start or end with a dot",
-    "a..b, consecutive dots",
-    "a*b, invalid characters",
-    "a#, invalid characters",
-    "a b, invalid characters"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''| routing_key cannot be NULL or empty",
+        ".a| routing_key cannot start with a dot. Got: .a",
+        "a.| routing_key cannot end with a dot. Got: a.",
+        "a..b| routing_key cannot contain consecutive dots. Got: a..b",
+        "a*b| routing_key contains invalid characters. Only alphanumeric, dots, hyphens, and"
+            + " underscores are allowed. Got: a*b",
+        "a#| routing_key contains invalid characters. Only alphanumeric, dots, hyphens, and"
+            + " underscores are allowed. Got: a#",
+        "a b| routing_key contains invalid characters. Only alphanumeric, dots, hyphens, and"
+            + " underscores are allowed. Got: a b"
+      })
   void invalidRoutingKeysFailEverywhere(String key, String message) {
     sql.fails("P0001", message, "select pgmq.validate_routing_key(?)", key);
     sql.fails("P0001", message, "select pgmq.send_topic(?, '{}'::jsonb)", key);
@@ -236,31 +260,65 @@ class TopicRoutingIT {
   }
 
   @Test
-  void tooLongRoutingKeysAndPatternsFail() {
+  void tooLongOrNullRoutingKeysAndPatternsFailWithTheExtensionsMessages() {
     sql.exec("select pgmq.validate_routing_key(?)", "k".repeat(255));
-    sql.fails("P0001", "too long", "select pgmq.validate_routing_key(?)", "k".repeat(256));
-    sql.fails("P0001", "too long", "select pgmq.validate_topic_pattern(?)", "k".repeat(256));
-    sql.fails("P0001", "NULL or empty", "select pgmq.validate_routing_key(null)");
+    sql.fails(
+        "P0001",
+        "routing_key length cannot exceed 255 characters, got 256 characters",
+        "select pgmq.validate_routing_key(?)",
+        "k".repeat(256));
+    sql.fails(
+        "P0001",
+        "pattern length cannot exceed 255 characters, got 256 characters",
+        "select pgmq.validate_topic_pattern(?)",
+        "k".repeat(256));
+    sql.fails(
+        "P0001", "routing_key cannot be NULL or empty", "select pgmq.validate_routing_key(null)");
+  }
+
+  @Test
+  void sendTopicRejectsANullMessageAndANegativeDelay() {
+    sql.fails("P0001", "msg cannot be NULL", "select pgmq.send_topic('k.x', null::jsonb)");
+    sql.fails(
+        "P0001",
+        "delay cannot be negative, got: -5",
+        "select pgmq.send_topic('k.x', '{}'::jsonb, -5)");
+  }
+
+  @Test
+  void bindTopicRejectsAMissingQueueNameAndUnbindANullPattern() {
+    sql.fails("P0001", "queue_name cannot be NULL or empty", "select pgmq.bind_topic('a.b', null)");
+    sql.fails("P0001", "queue_name cannot be NULL or empty", "select pgmq.bind_topic('a.b', '')");
+    sql.fails(
+        "P0001", "pattern cannot be NULL or empty", "select pgmq.unbind_topic(null, 'whatever')");
+    assertThat((Boolean) sql.one("select pgmq.unbind_topic('bad..pattern', 'whatever')")).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "a.*", "#", "*.b.#", "#.x", "a-b.*.c_d"})
+  @ValueSource(strings = {"a", "a.*", "#", "*.b.#", "#.x", "a-b.*.c_d", "ord*", "#ed", "a*b"})
   void validTopicPatternsPass(String pattern) {
     assertThat((Boolean) sql.one("select pgmq.validate_topic_pattern(?)", pattern)).isTrue();
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "'', NULL or empty",
-    "a.**, adjacent wildcards",
-    "a.##, adjacent wildcards",
-    "a.*#, adjacent wildcards",
-    "a.#*, adjacent wildcards",
-    ".a, must not start or end with a dot",
-    "a.*., must not start or end with a dot",
-    "a..b, consecutive dots",
-    "a/b, invalid characters"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''| pattern cannot be NULL or empty",
+        "a.**| pattern cannot contain consecutive stars (**). Use # for multi-segment matching."
+            + " Got: a.**",
+        "a.##| pattern cannot contain consecutive hashes (##). A single # already matches zero or"
+            + " more segments. Got: a.##",
+        "a.*#| pattern cannot contain adjacent wildcards (*# or #*). Separate wildcards with"
+            + " dots. Got: a.*#",
+        "a.#*| pattern cannot contain adjacent wildcards (*# or #*). Separate wildcards with"
+            + " dots. Got: a.#*",
+        ".a| pattern cannot start with a dot. Got: .a",
+        "a.*.| pattern cannot end with a dot. Got: a.*.",
+        "a..b| pattern cannot contain consecutive dots. Got: a..b",
+        "a/b| pattern contains invalid characters. Only alphanumeric, dots, hyphens, underscores,"
+            + " *, and # are allowed. Got: a/b"
+      })
   void invalidTopicPatternsFailValidationAndBinding(String pattern, String message) {
     sql.fails("P0001", message, "select pgmq.validate_topic_pattern(?)", pattern);
     sql.fails("P0001", message, "select pgmq.bind_topic(?, 'whatever')", pattern);
