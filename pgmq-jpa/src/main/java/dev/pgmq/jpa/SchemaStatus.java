@@ -16,7 +16,7 @@ public record SchemaStatus(Kind kind, String version, Change change) {
   public enum Kind {
     /** The {@code pgmq} extension ({@code CREATE EXTENSION pgmq}). */
     EXTENSION,
-    /** pgmq-jpa's SQL-only install (recorded in {@code pgmq.sql_install_version}). */
+    /** pgmq-jpa's SQL-only install (recorded by {@code pgmq._sql_install_version()}). */
     SQL,
     /**
      * Schema {@code pgmq} with a {@code meta} table, but neither the extension nor pgmq-jpa's

@@ -755,9 +755,9 @@ $fn$;
 -- Partitioned queues (pg_partman 4.x and 5.x)
 -- ---------------------------------------------------------------------------------------------
 
--- Hands a partitioned parent table to pg_partman (4.x: type 'native', 5.x: 'range'). A NULL premake
--- leaves pg_partman's default; a parent registered already makes pg_partman raise, as with the
--- extension.
+-- Hands a partitioned parent table to pg_partman (4.x: type 'native', 5.x: 'range'), with premake
+-- (create_partitioned) or without it (convert_archive_partitioned: pg_partman's default). A parent
+-- registered already makes pg_partman raise, as with the extension.
 CREATE OR REPLACE FUNCTION pgmq._partman_create_parent(
   parent_table text, control text, partition_interval text, premake integer, with_premake boolean)
 RETURNS void
@@ -904,7 +904,8 @@ $fn$;
 --                         of those groups, oldest group first, waiting for rows another reader
 --                         holds; rows come back by msg_id.
 --   round_robin:          takes a transaction advisory lock per group (skipping groups another
---                         reader holds), one visible unlocked message per group per round; rows
+--                         reader holds), ranks the visible messages one per group per round, and
+--                         takes the first qty of them that no other transaction has locked; rows
 --                         come back round by round.
 --   head:                 the visible unlocked oldest message of at most qty groups; rows come
 --                         back as the update meets them.
@@ -917,6 +918,8 @@ AS $fn$
 DECLARE
   qtable text := pgmq.format_table_name(queue_name, 'q');
   picked_id bigint;
+  locked_groups text[];
+  default_group_locked boolean;
   heads constant text :=
     'heads AS (
        SELECT DISTINCT ON (headers ->> ''x-pgmq-group'') msg_id, vt, headers ->> ''x-pgmq-group'' AS grp
@@ -939,6 +942,7 @@ BEGIN
            SELECT q.msg_id AS head, q.headers ->> ''x-pgmq-group'' AS grp
              FROM pgmq.%1$I q
             WHERE q.msg_id IN (SELECT h.msg_id FROM heads h WHERE h.vt <= clock_timestamp())
+              AND q.vt <= clock_timestamp()
             ORDER BY q.msg_id
               FOR UPDATE SKIP LOCKED),
          picked AS (
@@ -952,16 +956,28 @@ BEGIN
          touched AS (' || touch || ')
          SELECT * FROM touched ORDER BY msg_id', qtable) USING qty, vt;
     WHEN 'round_robin' THEN
-      -- ranks every visible message of the groups this reader could lock, one per group per
-      -- round, then locks the first qty of them, skipping rows another transaction holds; the
-      -- rows are updated and returned one by one in that order
+      -- 1. a transaction advisory lock on every group whose oldest message is visible, skipping
+      --    groups another round-robin reader holds
+      EXECUTE format(
+        'WITH ' || heads || '
+         SELECT coalesce(array_agg(h.grp), ''{}'') , bool_or(h.grp IS NULL AND locked)
+           FROM (SELECT h.grp,
+                        pg_try_advisory_xact_lock(hashtext(''pgmq.group.'' || coalesce(h.grp, ''''))::bigint) AS locked
+                   FROM heads h
+                  WHERE h.vt <= clock_timestamp()) h
+          WHERE h.locked', qtable)
+        INTO locked_groups, default_group_locked;
+      -- 2. with a snapshot taken after those locks: ranks the visible messages of the locked groups
+      --    whose oldest message is still visible, one per group per round, and takes the first qty
+      --    of them that no other transaction has locked; they are updated and returned one by one
+      --    in that order
       FOR picked_id IN EXECUTE format(
         'WITH ' || heads || ',
          open_groups AS (
            SELECT h.msg_id AS head, h.grp
              FROM heads h
             WHERE h.vt <= clock_timestamp()
-              AND pg_try_advisory_xact_lock(hashtext(''pgmq.group.'' || coalesce(h.grp, ''''))::bigint)),
+              AND (h.grp = ANY ($2) OR (h.grp IS NULL AND $3))),
          ranked AS (
            SELECT q.msg_id, g.head, row_number() OVER (PARTITION BY g.head ORDER BY q.msg_id) AS round
              FROM pgmq.%1$I q
@@ -973,8 +989,9 @@ BEGIN
            FROM pgmq.%1$I q
            JOIN ordered o ON o.msg_id = q.msg_id
           WHERE o.n <= $1
+            AND q.vt <= clock_timestamp()
           ORDER BY o.n
-            FOR UPDATE OF q SKIP LOCKED', qtable) USING qty
+            FOR UPDATE OF q SKIP LOCKED', qtable) USING qty, locked_groups, coalesce(default_group_locked, false)
       LOOP
         RETURN QUERY EXECUTE format(
           'UPDATE pgmq.%1$I q
@@ -992,6 +1009,7 @@ BEGIN
            SELECT q.msg_id
              FROM pgmq.%1$I q
             WHERE q.msg_id IN (SELECT h.msg_id FROM heads h WHERE h.vt <= clock_timestamp())
+              AND q.vt <= clock_timestamp()
             ORDER BY q.msg_id
             LIMIT $1
               FOR UPDATE SKIP LOCKED) ' || touch, qtable) USING qty, vt;

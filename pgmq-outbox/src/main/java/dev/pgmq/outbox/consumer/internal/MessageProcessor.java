@@ -47,8 +47,12 @@ final class MessageProcessor {
     this.codec = new JsonCodec(settings.config().objectMapper());
   }
 
-  /** Processes {@code read}, letting go of it in {@code held} before changing its visibility. */
-  Outcome process(Message<RawValue> read, InFlight held) {
+  /**
+   * Processes {@code read}, letting go of it in {@code held} before changing its visibility. {@code
+   * beforeRetry} runs when the message stays in the queue for another attempt, before it becomes
+   * visible again or gets its backoff.
+   */
+  Outcome process(Message<RawValue> read, InFlight held, Runnable beforeRetry) {
     Delivery message = new Delivery(read, codec);
     String queue = settings.queue();
     ProcessingScope scope = listeners.onStart(queue, message);
@@ -67,7 +71,8 @@ final class MessageProcessor {
       } catch (Throwable failure) { // errors too: a handler bug must not kill the worker thread
         held.remove(message.msgId());
         error = failure;
-        outcome = failed(message, failure, Duration.ofNanos(System.nanoTime() - start));
+        outcome =
+            failed(message, failure, Duration.ofNanos(System.nanoTime() - start), beforeRetry);
         return outcome(outcome);
       }
       held.remove(message.msgId());
@@ -104,7 +109,8 @@ final class MessageProcessor {
     return null;
   }
 
-  private MessageOutcome failed(Delivery message, Throwable error, Duration duration) {
+  private MessageOutcome failed(
+      Delivery message, Throwable error, Duration duration, Runnable beforeRetry) {
     String queue = settings.queue();
     if (error instanceof MessageGoneException) {
       LOG.info("{}", error.getMessage());
@@ -112,6 +118,7 @@ final class MessageProcessor {
       return MessageOutcome.GONE;
     }
     if (abandoned.getAsBoolean()) {
+      beforeRetry.run();
       release(message);
       listeners.onFailed(queue, message, error, duration, Duration.ZERO);
       return MessageOutcome.RELEASED;
@@ -133,6 +140,7 @@ final class MessageProcessor {
         settings.maxAttempts(),
         delay,
         error);
+    beforeRetry.run();
     try {
       Instant visibleAt = Instant.now().plus(delay);
       Transactions.call(

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One worker thread's loop: read a batch, process its messages one by one, give back what it did
  * not process when the consumer stops. In FIFO mode a message that is to be retried holds back the
- * rest of its group in the batch.
+ * rest of its group in the batch and gives it back before its own retry is scheduled: PGMQ's grouped
+ * reads skip invisible messages behind a visible oldest one, so a later message of the group must
+ * never stay invisible while the failed one becomes visible again.
  */
 final class Worker implements Runnable {
 
@@ -80,25 +82,44 @@ final class Worker implements Runnable {
 
   private void process(List<Message<RawValue>> batch) {
     Set<String> heldBackGroups = fifo ? new HashSet<>() : Set.of();
-    for (Message<RawValue> message : batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      Message<RawValue> message = batch.get(i);
       if (!active.getAsBoolean()) {
         return;
       }
-      String group = fifo ? String.valueOf(message.header(Pgmq.GROUP_HEADER)) : null;
+      String group = fifo ? group(message) : null;
       if (fifo && heldBackGroups.contains(group)) {
         continue;
       }
-      MessageProcessor.Outcome outcome = processor.process(message, held);
+      List<Long> laterOfGroup = fifo ? laterOfGroup(batch, i, group) : List.of();
+      MessageProcessor.Outcome outcome =
+          processor.process(message, held, () -> giveBack(laterOfGroup));
       if (fifo && outcome == MessageProcessor.Outcome.RETRY) {
         heldBackGroups.add(group);
       }
     }
   }
 
+  private static String group(Message<RawValue> message) {
+    return String.valueOf(message.header(Pgmq.GROUP_HEADER));
+  }
+
+  private static List<Long> laterOfGroup(List<Message<RawValue>> batch, int index, String group) {
+    return batch.subList(index + 1, batch.size()).stream()
+        .filter(m -> group.equals(group(m)))
+        .map(Message::msgId)
+        .toList();
+  }
+
   /** Makes the messages read but not processed visible again at once. */
   private void giveBack() {
+    giveBack(held.drain());
+  }
+
+  /** Makes {@code ids} (read by this worker, not processed) visible again at once. */
+  private void giveBack(List<Long> ids) {
     boolean interrupted = Thread.interrupted();
-    List<Long> ids = held.drain();
+    ids.forEach(held::remove);
     if (!ids.isEmpty()) {
       try {
         Transactions.call(
