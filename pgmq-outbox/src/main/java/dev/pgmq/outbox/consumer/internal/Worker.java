@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One worker thread's loop: read a batch, process its messages one by one, give back what it did
  * not process when the consumer stops. In FIFO mode a message that is to be retried holds back the
- * rest of its group in the batch and gives it back before its own retry is scheduled: PGMQ's grouped
- * reads skip invisible messages behind a visible oldest one, so a later message of the group must
- * never stay invisible while the failed one becomes visible again.
+ * rest of its group in the batch and gives it back before its own retry is scheduled: PGMQ's
+ * grouped reads skip invisible messages behind a visible oldest one, so a later message of the
+ * group must never stay invisible while the failed one becomes visible again.
  */
 final class Worker implements Runnable {
 
