@@ -105,7 +105,8 @@ class SchemaInstallIT {
   }
 
   @Test
-  void concurrentEnsuresFromSeveralConnectionsInstallExactlyOnce(TestDatabase db) throws Exception {
+  void concurrentSqlOnlyEnsuresFromSeveralConnectionsInstallExactlyOnce(TestDatabase db)
+      throws Exception {
     int threads = 4;
     try (ScratchDatabase scratch = ScratchDatabase.create(db)) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -132,6 +133,7 @@ class SchemaInstallIT {
         pool.shutdownNow();
       }
       try (Connection c = scratch.connect()) {
+        assumeNoPgmqExtensionIn(c);
         assertThat((Long) new Sql(c).one("select count(*) from pgmq._sql_install_version()"))
             .isEqualTo(1L);
       }
