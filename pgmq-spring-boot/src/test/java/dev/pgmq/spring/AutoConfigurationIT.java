@@ -100,6 +100,14 @@ class AutoConfigurationIT {
   }
 
   @Test
+  void runsOnTheHibernateAndSpringBootOfTheBuildsBootLine() {
+    assertThat(org.hibernate.Version.getVersionString())
+        .isEqualTo(System.getProperty("pgmq.expected.hibernate"));
+    assertThat(org.springframework.boot.SpringBootVersion.getVersion())
+        .isEqualTo(System.getProperty("pgmq.expected.spring-boot"));
+  }
+
+  @Test
   void propertiesHaveMetadataForIdeCompletion() throws Exception {
     String json;
     try (InputStream in =

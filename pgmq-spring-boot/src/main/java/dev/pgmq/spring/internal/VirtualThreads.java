@@ -2,7 +2,6 @@ package dev.pgmq.spring.internal;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
-import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
@@ -16,7 +15,10 @@ public final class VirtualThreads {
    * Java 21 or later; else {@code null} (the consumers' own platform threads).
    */
   public static Function<String, ThreadFactory> factoryPerQueue(Environment environment) {
-    if (!Threading.VIRTUAL.isActive(environment)) {
+    // what Boot's Threading.VIRTUAL checks; that enum moved between Boot 3.x and 4.x
+    boolean enabled =
+        environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false);
+    if (!enabled || Runtime.version().feature() < 21) {
       return queue -> null;
     }
     return queue ->
