@@ -24,9 +24,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * <p>Options: {@code --rounds N} measured rounds per scenario (default 7), {@code --ops N}
  * operations per round (default 2000), {@code --depths 0,100000,1000000} backlogs of the depth
  * scenarios, {@code --groups send,consume,outbox,consumer,depth,latency} (default all), {@code
- * --out-dir DIR} (default {@code results}). Runs every scenario on an embedded
- * PostgreSQL ({@code embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server
- * ({@code server.json}).
+ * --out-dir DIR} (default {@code results}). Runs every scenario on an embedded PostgreSQL ({@code
+ * embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server ({@code
+ * server.json}).
  */
 public final class BenchmarkMain {
 

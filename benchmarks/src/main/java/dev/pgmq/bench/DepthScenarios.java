@@ -58,7 +58,12 @@ final class DepthScenarios {
                   + ops,
               "messages/s",
               work(() -> top(deep, ops), () -> consume(deep)),
-              work(() -> { client.purge(empty); top(empty, ops); }, () -> consume(empty))));
+              work(
+                  () -> {
+                    client.purge(empty);
+                    top(empty, ops);
+                  },
+                  () -> consume(empty))));
       client.dropQueue(deep);
     }
     return results;

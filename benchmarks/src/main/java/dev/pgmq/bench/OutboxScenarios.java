@@ -21,8 +21,7 @@ final class OutboxScenarios {
   private final int ops;
   private final AtomicLong ids;
 
-  OutboxScenarios(
-      EntityManagerFactory emf, RawJdbc raw, PairedRun run, int ops, AtomicLong ids) {
+  OutboxScenarios(EntityManagerFactory emf, RawJdbc raw, PairedRun run, int ops, AtomicLong ids) {
     this.emf = emf;
     this.raw = raw;
     this.run = run;

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgmq.jpa.PgmqPermissionException;
 import dev.pgmq.jpa.testing.CountingConnectionProvider;
-import dev.pgmq.test.PgmqDatabaseTest;
-import dev.pgmq.test.TestDatabase;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.outbox.fixture.OutboxDatabase;
 import dev.pgmq.outbox.fixture.PurchaseOrder;
 import dev.pgmq.outbox.spi.Destination;
 import dev.pgmq.outbox.spi.QueueRouter;
+import dev.pgmq.test.PgmqDatabaseTest;
+import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,7 +144,8 @@ class DirectInsertRowsIT {
   @Test
   void leastPrivilegeProducerSendsThroughTheDirectInsert() throws Exception {
     String q = db.db().uniqueName("fp_grants");
-    String role = "pgmq_fp_producer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String role =
+        "pgmq_fp_producer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     db.sql("select pgmq.create('" + q + "')");
     db.sql("create role " + role + " login password 'x'");
     try {
@@ -221,7 +222,8 @@ class DirectInsertRowsIT {
     }
   }
 
-  private static void assertTimes(Map<String, Object> row, Map<String, Object> first, Instant[] tx) {
+  private static void assertTimes(
+      Map<String, Object> row, Map<String, Object> first, Instant[] tx) {
     Instant enqueued = (Instant) row.get("enqueued_at");
     Instant vt = (Instant) row.get("vt");
     assertThat(enqueued).isEqualTo(tx[0]);
@@ -276,7 +278,8 @@ class DirectInsertRowsIT {
           if (v instanceof Timestamp t) {
             v = t.toInstant();
           }
-          row.put(md.getColumnName(i), v instanceof org.postgresql.util.PGobject o ? o.getValue() : v);
+          row.put(
+              md.getColumnName(i), v instanceof org.postgresql.util.PGobject o ? o.getValue() : v);
         }
         out.add(row);
       }

@@ -153,8 +153,7 @@ class SendBatchCountIT {
             .jdbcCredentials(db.db().user(), db.db().password())
             .jdbcPoolSize(1)
             .properties(
-                Map.of(
-                    "hibernate.hbm2ddl.auto", "update", OutboxSettings.DIRECT_INSERT, "false"))
+                Map.of("hibernate.hbm2ddl.auto", "update", OutboxSettings.DIRECT_INSERT, "false"))
             .createEntityManagerFactory();
     try {
       long before = sendBatchCalls();

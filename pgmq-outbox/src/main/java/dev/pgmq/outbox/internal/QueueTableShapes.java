@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides from the catalog, once per queue, whether {@code pgmq.q_<queue>} has exactly PGMQ's
- * columns, types and defaults, so a direct insert writes the row {@code pgmq.send_batch} would.
- * A missing table is not remembered (it may be created later). Thread-safe.
+ * columns, types and defaults, so a direct insert writes the row {@code pgmq.send_batch} would. A
+ * missing table is not remembered (it may be created later). Thread-safe.
  */
 final class QueueTableShapes {
 

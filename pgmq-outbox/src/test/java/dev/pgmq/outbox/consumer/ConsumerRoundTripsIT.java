@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.testing.CountingConnectionProvider;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
@@ -14,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,10 +82,12 @@ class ConsumerRoundTripsIT {
     long acks = connections.count("pgmq.delete(");
     assertThat(acks).isEqualTo(messages);
     // besides the reads: the acks, and what start and stop run once (not per message)
-    assertThat(others.size() - acks).as("statements that are neither reads nor acks: %s", others)
+    assertThat(others.size() - acks)
+        .as("statements that are neither reads nor acks: %s", others)
         .isLessThan(messages / 3);
     // one commit per message, plus at most one per read
-    assertThat(connections.commits()).isBetween((long) messages, (long) messages + reads.size() + 5);
+    assertThat(connections.commits())
+        .isBetween((long) messages, (long) messages + reads.size() + 5);
     System.out.printf(
         "consumer round trips: %d statements (%d reads, %d acks, %d others), %d commits%n",
         executed.size(), reads.size(), acks, others.size() - acks, connections.commits());
