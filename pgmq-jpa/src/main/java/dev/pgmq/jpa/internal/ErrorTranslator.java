@@ -2,6 +2,7 @@ package dev.pgmq.jpa.internal;
 
 import dev.pgmq.jpa.PgmqException;
 import dev.pgmq.jpa.PgmqPermissionException;
+import dev.pgmq.jpa.PgmqSchemaException;
 import dev.pgmq.jpa.PgmqStatementException;
 import dev.pgmq.jpa.QueueNotFoundException;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ public final class ErrorTranslator {
 
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String RAISE_EXCEPTION = "P0001";
+  private static final String INVALID_SCHEMA_NAME = "3F000";
 
   private ErrorTranslator() {}
 
@@ -25,6 +27,9 @@ public final class ErrorTranslator {
     SQLException sql = sqlException(failure);
     String state = sql == null ? null : sql.getSQLState();
     String text = sql == null ? String.valueOf(failure.getMessage()) : sql.getMessage();
+    if (isMissingPgmq(state, text)) {
+      return pgmqMissing("pgmq." + operation, failure);
+    }
     if (queue != null && isMissingQueue(state, text)) {
       return new QueueNotFoundException(queue, failure);
     }
@@ -32,6 +37,31 @@ public final class ErrorTranslator {
       return new PgmqPermissionException("pgmq." + operation + " failed: " + text, failure);
     }
     return new PgmqStatementException("pgmq." + operation + " failed: " + text, state, failure);
+  }
+
+  /**
+   * Whether the database reported that schema {@code pgmq} does not exist (SQLSTATE 3F000,
+   * invalid_schema_name): PGMQ is not installed in it.
+   */
+  public static boolean isMissingPgmq(String state, String text) {
+    return INVALID_SCHEMA_NAME.equals(state) && text != null && text.contains("\"pgmq\"");
+  }
+
+  /**
+   * The exception for a {@code call} that found no PGMQ in the database, saying how to install it.
+   */
+  public static PgmqSchemaException pgmqMissing(String call, Throwable cause) {
+    return new PgmqSchemaException(
+        call
+            + " failed: PGMQ is not installed in this database (schema \"pgmq\" does not exist)."
+            + " Install it once, before use: PgmqSchema.ensure(connection) or"
+            + " PgmqSchema.ensure(entityManager, SchemaMode.EXTENSION_OR_SQL) runs"
+            + " CREATE EXTENSION pgmq where the server offers the extension, else pgmq-jpa's"
+            + " SQL-only install of the same API; or run CREATE EXTENSION pgmq yourself; or apply"
+            + " the SQL-only script (PgmqSchema.sqlScript(), printed by"
+            + " java -cp pgmq-jpa.jar dev.pgmq.jpa.PgmqSqlScript) with your migration tool."
+            + " (PgmqClient does this on first use unless its SchemaMode is NONE.)",
+        cause);
   }
 
   static boolean isMissingQueue(String state, String text) {

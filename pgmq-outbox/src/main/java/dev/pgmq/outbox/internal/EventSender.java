@@ -3,6 +3,7 @@ package dev.pgmq.outbox.internal;
 import dev.pgmq.jpa.PgmqPermissionException;
 import dev.pgmq.jpa.PgmqStatementException;
 import dev.pgmq.jpa.QueueNotFoundException;
+import dev.pgmq.jpa.internal.ErrorTranslator;
 import dev.pgmq.outbox.UnroutableEventException;
 import dev.pgmq.outbox.spi.Destination;
 import java.sql.Connection;
@@ -126,6 +127,9 @@ final class EventSender {
   }
 
   private static RuntimeException translate(SQLException e, Destination d, int n) {
+    if (ErrorTranslator.isMissingPgmq(e.getSQLState(), e.getMessage())) {
+      return ErrorTranslator.pgmqMissing("sending " + n + " outbox event(s)", e);
+    }
     if ("42P01".equals(e.getSQLState()) && !d.topic()) {
       return new QueueNotFoundException(d.name(), e);
     }
