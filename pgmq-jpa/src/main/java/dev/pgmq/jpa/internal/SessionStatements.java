@@ -14,8 +14,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 /**
  * Runs PGMQ statements on the JDBC connection of one EntityManager's Hibernate session, inside its
  * active transaction, through Hibernate's own statement machinery ({@code JdbcCoordinator}): the
- * session's connection and transaction, its {@code StatementInspector}, exception conversion and
- * resource tracking all apply.
+ * session's connection and transaction, its {@code StatementInspector} and resource tracking all
+ * apply. Statements are executed on the prepared JDBC statement itself and a failure is translated
+ * by {@link ErrorTranslator} alone, so Hibernate does not log a warning for an error the caller
+ * receives as a typed exception.
  *
  * <p>Deliberately not a JPA native query: a native query costs tens of microseconds of query
  * planning and result-type resolution per call and, without query spaces, flushes every pending
@@ -82,17 +84,27 @@ final class SessionStatements {
   /** Runs {@code sql} on {@code em}'s session without the transaction check. */
   static <R> List<R> execute(
       EntityManager em, String op, String queue, String sql, RowReader<R> reader, Object[] params) {
+    SharedSessionContractImplementor session;
     JdbcCoordinator jdbc;
     PreparedStatement ps;
     try {
-      jdbc = em.unwrap(SharedSessionContractImplementor.class).getJdbcCoordinator();
+      session = em.unwrap(SharedSessionContractImplementor.class);
+      jdbc = session.getJdbcCoordinator();
       ps = jdbc.getStatementPreparer().prepareStatement(sql);
     } catch (RuntimeException e) {
       throw ErrorTranslator.translate(op, queue, e);
     }
     try {
       bind(ps, params);
-      ResultSet rs = jdbc.getResultSetReturn().extract(ps, sql);
+      // Executed directly rather than through Hibernate's ResultSetReturn: that one logs every
+      // SQLException as a WARN (SqlExceptionHelper) before converting it, and the library
+      // translates it into a typed exception instead. The result set closes with the statement.
+      ResultSet rs;
+      try {
+        rs = ps.executeQuery();
+      } catch (SQLException e) {
+        throw quietlyConverted(session, e, sql);
+      }
       List<R> out = new ArrayList<>(4);
       if (rs.next()) {
         Columns columns = new Columns(rs.getMetaData());
@@ -107,6 +119,20 @@ final class SessionStatements {
       jdbc.getLogicalConnection().getResourceRegistry().release(ps);
       jdbc.afterStatementExecution();
     }
+  }
+
+  /**
+   * Hibernate's own exception for {@code e} (the cause the library's exceptions have always had),
+   * converted without the WARN that Hibernate's statement path logs for every SQLException.
+   */
+  private static RuntimeException quietlyConverted(
+      SharedSessionContractImplementor session, SQLException e, String sql) {
+    return session
+        .getFactory()
+        .getJdbcServices()
+        .getSqlExceptionHelper()
+        .getSqlExceptionConverter()
+        .convert(e, "could not extract ResultSet", sql);
   }
 
   private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
