@@ -26,8 +26,10 @@ import java.util.Optional;
  * seconds) and non-positive quantities raise {@link IllegalArgumentException}.
  *
  * <p><b>Payloads</b> are serialised with the configured Jackson {@code ObjectMapper} ({@link
- * PgmqConfig#objectMapper()}); messages come back typed ({@code Class<T>}) or raw ({@link
- * JsonNode}). Headers are a JSON object given as a {@code Map}.
+ * PgmqConfig#objectMapper()}); messages come back typed ({@code Class<T>}), raw ({@link JsonNode},
+ * numbers exactly as stored whatever the mapper), or as the stored JSON text, unparsed ({@code
+ * com.fasterxml.jackson.databind.util.RawValue.class}; a {@code RawValue} sent is stored as the
+ * JSON text it holds). Headers are a JSON object given as a {@code Map}.
  *
  * <p><b>Results</b> are never {@code null}: absent messages are {@link Optional#empty()}, empty
  * batches are empty lists.
