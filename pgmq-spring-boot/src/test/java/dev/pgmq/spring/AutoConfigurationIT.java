@@ -2,11 +2,13 @@ package dev.pgmq.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.SchemaMode;
 import dev.pgmq.outbox.Outbox;
+import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.spring.bare.BareApp;
 import dev.pgmq.spring.custom.CustomBeansApp;
 import dev.pgmq.spring.internal.ListenerContainer;
@@ -16,6 +18,8 @@ import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -79,14 +83,19 @@ class AutoConfigurationIT {
   }
 
   @Test
-  void listenerOfAMissingQueueStopsStartUpNamingTheMethod(TestDatabase db) {
-    assertThatThrownBy(() -> Apps.start(db, UnknownQueueApp.class))
-        .satisfies(
-            e ->
-                assertThat(Apps.messages(e))
-                    .contains("ListenerDefinitionException")
-                    .contains("@PgmqListener method " + UnknownQueueApp.class.getName())
-                    .contains("nowhere_to_be_found"));
+  void listenerOfAMissingQueueStartsOnceTheQueueExists(TestDatabase db) {
+    try (ConfigurableApplicationContext app = Apps.start(db, UnknownQueueApp.class)) {
+      PgmqConsumer consumer = app.getBean(ListenerContainer.class).consumers().get(0);
+      assertThat(consumer.queue()).isEqualTo("created_later");
+      assertThat(consumer.isRunning()).isFalse();
+
+      PgmqClient client = app.getBean(PgmqClient.class);
+      client.createQueue("created_later");
+      await().atMost(Duration.ofSeconds(20)).until(consumer::isRunning);
+      client.send("created_later", Map.of("late", true));
+      await().atMost(Duration.ofSeconds(20)).until(() -> !UnknownQueueApp.TAKEN.isEmpty());
+      assertThat(UnknownQueueApp.TAKEN.get(0).get("late").asBoolean()).isTrue();
+    }
   }
 
   @Test

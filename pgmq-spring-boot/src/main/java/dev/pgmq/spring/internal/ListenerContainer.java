@@ -9,6 +9,7 @@ import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import dev.pgmq.outbox.listener.spi.ListenerConsumers;
 import dev.pgmq.outbox.listener.spi.ListenerMethod;
+import dev.pgmq.outbox.listener.spi.StartRetries;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,15 @@ public final class ListenerContainer implements SmartLifecycle {
   private final List<PgmqConsumer> consumers;
   private final Map<PgmqConsumer, String> names;
   private final boolean autoStartup;
+  private static final ThreadFactory RETRY_THREADS =
+      r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+      };
+
   private volatile boolean running;
+  private StartRetries retries;
 
   private ListenerContainer(Map<PgmqConsumer, String> names, boolean autoStartup) {
     this.names = names;
@@ -83,42 +92,44 @@ public final class ListenerContainer implements SmartLifecycle {
   }
 
   /**
-   * Starts every consumer; when one cannot start (its queue does not exist), stops those started
-   * and fails naming its methods.
+   * Starts every consumer. One that cannot start (its queue or PGMQ is missing, the database does
+   * not answer) is reported with a warning and retried in the background with backoff until it
+   * starts or the container stops, as {@code @PgmqListener} promises in every container.
    */
   @Override
   public synchronized void start() {
     if (running) {
       return;
     }
-    List<PgmqConsumer> started = new ArrayList<>();
-    for (PgmqConsumer consumer : consumers) {
-      try {
-        consumer.start();
-      } catch (RuntimeException e) {
-        started.forEach(PgmqConsumer::close);
-        throw new ListenerDefinitionException(
-            names.get(consumer) + " cannot start: " + e.getMessage(), e);
-      }
-      started.add(consumer);
-      LOG.info(
-          "started {} (Spring transactions, dead letters to '{}')",
-          names.get(consumer),
-          consumer.deadLetterQueue());
-    }
     running = true;
+    retries = new StartRetries(RETRY_THREADS);
+    for (PgmqConsumer consumer : consumers) {
+      retries.start(
+          names.get(consumer),
+          consumer.queue(),
+          consumer::start,
+          () ->
+              LOG.info(
+                  "started {} (Spring transactions, dead letters to '{}')",
+                  names.get(consumer),
+                  consumer.deadLetterQueue()));
+    }
   }
 
   /**
-   * Stops every consumer gracefully and at once: reading stops, messages read but not started
-   * become visible again, running handlers get their shutdown timeout to commit.
+   * Stops every consumer gracefully and at once: pending start retries are cancelled, reading
+   * stops, messages read but not started become visible again, running handlers get their shutdown
+   * timeout to commit.
    */
   @Override
-  public synchronized void stop() {
-    if (!running) {
-      return;
+  public void stop() {
+    synchronized (this) {
+      if (!running) {
+        return;
+      }
+      running = false;
     }
-    running = false;
+    retries.close();
     List<Thread> stopping = new ArrayList<>();
     for (PgmqConsumer consumer : consumers) {
       Thread t =

@@ -4,17 +4,15 @@ import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.cdi.ListenerDefinitionException;
 import dev.pgmq.outbox.cdi.PgmqCdiException;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.outbox.listener.spi.StartRetries;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +26,11 @@ public final class ListenerRuntime {
 
   private static final Logger LOG = LoggerFactory.getLogger(ListenerRuntime.class);
 
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-  private static final Duration MAX_RETRY = Duration.ofMinutes(1);
-
   private final List<QueueListeners> queues;
   private final String how;
   private final ThreadFactory threads;
   private boolean started;
-  private ScheduledThreadPoolExecutor retries;
+  private StartRetries retries;
 
   private ListenerRuntime(List<QueueListeners> queues, String how, ThreadFactory threads) {
     this.queues = queues;
@@ -107,47 +102,18 @@ public final class ListenerRuntime {
       return;
     }
     started = true;
-    retries =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = threads.newThread(r);
-              if (t != null) {
-                t.setName("pgmq-listener-start");
-              }
-              return t;
-            });
-    retries.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    retries = new StartRetries(threads);
     for (QueueListeners queue : queues) {
-      attempt(queue, 1, FIRST_RETRY);
-    }
-  }
-
-  private synchronized void attempt(QueueListeners queue, int attempt, Duration next) {
-    if (!started) {
-      return;
-    }
-    try {
-      queue.start();
-      LOG.info(
-          "started {} ({}, dead letters to '{}')",
+      retries.start(
           names(queue.methods()),
-          how,
-          queue.consumer().deadLetterQueue());
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "could not start {} (attempt {}): {}; retrying in {} s. Create queue '{}' (and install"
-              + " PGMQ) before or while the application starts, e.g. in a startup bean or a"
-              + " migration",
-          names(queue.methods()),
-          attempt,
-          e.getMessage(),
-          next.toSeconds(),
-          queue.queue());
-      Duration after =
-          next.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : next.multipliedBy(2);
-      retries.schedule(
-          () -> attempt(queue, attempt + 1, after), next.toMillis(), TimeUnit.MILLISECONDS);
+          queue.queue(),
+          queue::start,
+          () ->
+              LOG.info(
+                  "started {} ({}, dead letters to '{}')",
+                  names(queue.methods()),
+                  how,
+                  queue.consumer().deadLetterQueue()));
     }
   }
 
@@ -162,12 +128,9 @@ public final class ListenerRuntime {
         return;
       }
       started = false;
-      retries.shutdownNow();
     }
-    try {
-      retries.awaitTermination(1, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    retries.close();
+    if (Thread.currentThread().isInterrupted()) {
       return;
     }
     List<Thread> stopping = new ArrayList<>();

@@ -2,16 +2,23 @@ package dev.pgmq.spring.misconfigured.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.outbox.cdi.PgmqListener;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.stereotype.Component;
 
-/** A listener of a queue that does not exist. */
+/** A listener of a queue that does not exist when the application starts. */
 @SpringBootApplication
 public class UnknownQueueApp {
 
+  /** Payloads the listener took. */
+  public static final List<JsonNode> TAKEN = new CopyOnWriteArrayList<>();
+
   @Component
-  static class Lost {
-    @PgmqListener(queue = "nowhere_to_be_found")
-    void handle(JsonNode payload) {}
+  static class Late {
+    @PgmqListener(queue = "created_later", maxPoll = "1s")
+    void handle(JsonNode payload) {
+      TAKEN.add(payload);
+    }
   }
 }
