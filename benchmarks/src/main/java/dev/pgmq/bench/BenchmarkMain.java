@@ -23,9 +23,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  *
  * <p>Options: {@code --rounds N} measured rounds per scenario (default 7), {@code --ops N}
  * operations per round (default 2000), {@code --depths 0,100000,1000000} backlogs of the depth
- * scenarios, {@code --groups send,consume,outbox,consumer,depth,latency} (default all), {@code
- * --out-dir DIR} (default {@code results}). Runs every scenario on an embedded PostgreSQL ({@code
- * embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server ({@code
+ * scenarios, {@code --groups send,consume,outbox,consumer,depth,latency,cpu} (default all),
+ * {@code --out-dir DIR} (default {@code results}). Runs every scenario on an embedded PostgreSQL
+ * ({@code embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server ({@code
  * server.json}).
  */
 public final class BenchmarkMain {
@@ -41,7 +41,7 @@ public final class BenchmarkMain {
     Path outDir = Path.of("results");
     int[] depths = {0, 100_000, 1_000_000};
     java.util.Set<String> groups =
-        java.util.Set.of("send", "consume", "outbox", "consumer", "depth", "latency");
+        java.util.Set.of("send", "consume", "outbox", "consumer", "depth", "latency", "cpu");
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -97,7 +97,7 @@ public final class BenchmarkMain {
     boolean superuser = Machine.isSuperuser(db.jdbcUrl());
     List<Comparison> comparisons = new ArrayList<>();
     Map<String, Double> figures = new LinkedHashMap<>();
-    try (EntityManagerFactory emf = entityManagerFactory(db.jdbcUrl(), false);
+    try (EntityManagerFactory emf = entityManagerFactory(db.jdbcUrl(), false, true);
         PgmqClient client = PgmqClient.create(emf);
         RawJdbc raw = new RawJdbc(db.jdbcUrl())) {
       client.createQueue(BenchEvent.OUTBOX_QUEUE);
@@ -114,12 +114,21 @@ public final class BenchmarkMain {
       if (o.groups().contains("latency")) {
         figures.putAll(consumers.latency(200, 20));
       }
+      if (o.groups().contains("cpu")) {
+        try (EntityManagerFactory sendBatch = entityManagerFactory(db.jdbcUrl(), false, false);
+            Connection admin = DriverManager.getConnection(db.jdbcUrl())) {
+          figures.putAll(
+              new CpuCost(emf, sendBatch, raw, admin, new java.util.concurrent.atomic.AtomicLong(
+                      8_000_000_000L))
+                  .measure(rounds, ops / 2));
+        }
+      }
       if (superuser && o.groups().contains("outbox")) {
         // function statistics cost time on every call: only this factory's connections track them
         try (Connection stats = DriverManager.getConnection(db.jdbcUrl())) {
           figures.putAll(
               RoundTrips.outboxCallsPerTransaction(
-                  entityManagerFactory(db.jdbcUrl(), true), stats, 50, 10));
+                  entityManagerFactory(db.jdbcUrl(), true, true), stats, 50, 10));
         }
       }
     }
@@ -130,13 +139,16 @@ public final class BenchmarkMain {
     System.out.println("written: " + out.toAbsolutePath());
   }
 
-  private static EntityManagerFactory entityManagerFactory(String jdbcUrl, boolean trackFunctions) {
+  private static EntityManagerFactory entityManagerFactory(
+      String jdbcUrl, boolean trackFunctions, boolean directInsert) {
     HibernatePersistenceConfiguration cfg =
         new HibernatePersistenceConfiguration("benchmarks")
             .managedClasses(BenchOrder.class)
             .jdbcUrl(jdbcUrl)
             .jdbcPoolSize(8)
-            .property("hibernate.hbm2ddl.auto", trackFunctions ? "none" : "create");
+            .property("pgmq.outbox.direct-insert", Boolean.toString(directInsert))
+            .property(
+                "hibernate.hbm2ddl.auto", trackFunctions || !directInsert ? "none" : "create");
     if (trackFunctions) {
       cfg.property("hibernate.hikari.connectionInitSql", "set track_functions = 'all'");
     }
