@@ -23,9 +23,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  *
  * <p>Options: {@code --rounds N} measured rounds per scenario (default 7), {@code --ops N}
  * operations per round (default 2000), {@code --depths 0,100000,1000000} backlogs of the depth
- * scenarios, {@code --groups send,consume,outbox,consumer,depth,latency,cpu} (default all),
- * {@code --out-dir DIR} (default {@code results}). Runs every scenario on an embedded PostgreSQL
- * ({@code embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server ({@code
+ * scenarios, {@code --groups send,consume,outbox,consumer,depth,latency,cpu} (default all), {@code
+ * --out-dir DIR} (default {@code results}). Runs every scenario on an embedded PostgreSQL ({@code
+ * embedded.json}) and, when {@code PGMQ_JDBC_URL} is set, again on that server ({@code
  * server.json}).
  */
 public final class BenchmarkMain {
@@ -118,8 +118,12 @@ public final class BenchmarkMain {
         try (EntityManagerFactory sendBatch = entityManagerFactory(db.jdbcUrl(), false, false);
             Connection admin = DriverManager.getConnection(db.jdbcUrl())) {
           figures.putAll(
-              new CpuCost(emf, sendBatch, raw, admin, new java.util.concurrent.atomic.AtomicLong(
-                      8_000_000_000L))
+              new CpuCost(
+                      emf,
+                      sendBatch,
+                      raw,
+                      admin,
+                      new java.util.concurrent.atomic.AtomicLong(8_000_000_000L))
                   .measure(rounds, ops / 2));
         }
       }

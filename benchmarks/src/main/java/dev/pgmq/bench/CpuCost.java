@@ -49,8 +49,14 @@ final class CpuCost {
       return Map.of();
     }
     String[] names = {
-      "plainJpa", "outbox1", "outbox1SendBatch", "outbox10", "outbox10SendBatch",
-      "rawPlain", "rawOutbox1", "rawOutbox10"
+      "plainJpa",
+      "outbox1",
+      "outbox1SendBatch",
+      "outbox10",
+      "outbox10SendBatch",
+      "rawPlain",
+      "rawOutbox1",
+      "rawOutbox10"
     };
     Map<String, List<Double>> client = new LinkedHashMap<>();
     Map<String, List<Double>> server = new LinkedHashMap<>();
