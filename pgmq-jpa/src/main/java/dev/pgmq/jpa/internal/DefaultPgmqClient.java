@@ -15,11 +15,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 
-/** The {@link PgmqClient}: one resource-local transaction per call. Thread-safe. */
+/**
+ * The {@link PgmqClient}: one transaction per call, on resource-local EntityManagers of the
+ * caller's factory or supplier, or (URL client) on plain pooled JDBC connections with no Hibernate
+ * bootstrap. Thread-safe.
+ */
 public final class DefaultPgmqClient implements PgmqClient {
 
   private final Supplier<EntityManager> entityManagers;
-  private final EntityManagerFactory ownedFactory;
+  private final PooledConnections pool;
   private final PgmqConfig config;
   private final JsonCodec codec;
   private final ClientAsyncPgmq async;
@@ -27,21 +31,20 @@ public final class DefaultPgmqClient implements PgmqClient {
   private volatile boolean closed;
 
   private DefaultPgmqClient(
-      Supplier<EntityManager> entityManagers,
-      EntityManagerFactory ownedFactory,
-      PgmqConfig config) {
+      Supplier<EntityManager> entityManagers, PooledConnections pool, PgmqConfig config) {
     this.entityManagers = entityManagers;
-    this.ownedFactory = ownedFactory;
+    this.pool = pool;
     this.config = Objects.requireNonNull(config, "config");
     this.codec = new JsonCodec(config.objectMapper());
     this.async = new ClientAsyncPgmq(this, config);
   }
 
-  /** A client owning a new EntityManagerFactory and pool for {@code jdbcUrlOrDsn}. */
+  /** A client owning a new HikariCP pool (plain JDBC) for {@code jdbcUrlOrDsn}. */
   public static PgmqClient fromUrl(String jdbcUrlOrDsn, PgmqConfig config) {
     Objects.requireNonNull(config, "config");
-    EntityManagerFactory emf = ClientFactories.create(ConnectionTarget.parse(jdbcUrlOrDsn), config);
-    return new DefaultPgmqClient(emf::createEntityManager, emf, config);
+    ConnectionTarget target = ConnectionTarget.parse(jdbcUrlOrDsn);
+    return new DefaultPgmqClient(
+        null, new PooledConnections(ClientPools.open(target, config)), config);
   }
 
   /** A client on the caller's factory (not closed by the client). */
@@ -62,6 +65,9 @@ public final class DefaultPgmqClient implements PgmqClient {
     if (!schemaReady) {
       ensureSchema();
     }
+    if (pool != null) {
+      return pool.inTransaction(c -> work.apply(onConnection(c, false, null)));
+    }
     return transaction(em -> work.apply(EntityManagerPgmq.create(em, codec)));
   }
 
@@ -80,6 +86,12 @@ public final class DefaultPgmqClient implements PgmqClient {
 
   private <R> R single(Function<Pgmq, R> operation) {
     checkOpen();
+    if (pool != null) {
+      // as below: PGMQ is ensured on this connection just before the first statement
+      return pool.autoCommitted(
+          c ->
+              operation.apply(onConnection(c, true, schemaReady ? null : () -> ensureSchemaOn(c))));
+    }
     EntityManager em = entityManagers.get();
     if (em == null) {
       throw new IllegalStateException("the EntityManager supplier returned null");
@@ -100,13 +112,22 @@ public final class DefaultPgmqClient implements PgmqClient {
     }
   }
 
-  private synchronized void ensureSchemaOn(EntityManager em) {
+  private void ensureSchemaOn(EntityManager em) {
+    em.unwrap(Session.class).doWork(this::ensureSchemaOn);
+  }
+
+  private synchronized void ensureSchemaOn(Connection c) {
     if (schemaReady) {
       return;
     }
     // auto-commit connection: PgmqSchema.ensure runs and commits a transaction of its own
-    em.unwrap(Session.class).doWork(c -> PgmqSchema.ensure(c, config.schemaMode()));
+    PgmqSchema.ensure(c, config.schemaMode());
     schemaReady = true;
+  }
+
+  private Pgmq onConnection(Connection c, boolean autoCommitted, Runnable beforeFirstStatement) {
+    return new EntityManagerPgmq(
+        new JdbcConnectionRunner(c, pool.dataSource()), codec, autoCommitted, beforeFirstStatement);
   }
 
   @Override
@@ -132,8 +153,8 @@ public final class DefaultPgmqClient implements PgmqClient {
     }
     closed = true;
     async.close();
-    if (ownedFactory != null && ownedFactory.isOpen()) {
-      ownedFactory.close();
+    if (pool != null) {
+      pool.close();
     }
   }
 
@@ -149,6 +170,11 @@ public final class DefaultPgmqClient implements PgmqClient {
 
   private synchronized void ensureSchema() {
     if (schemaReady) {
+      return;
+    }
+    if (pool != null) {
+      pool.autoCommitted(c -> PgmqSchema.ensure(c, config.schemaMode()));
+      schemaReady = true;
       return;
     }
     transaction(

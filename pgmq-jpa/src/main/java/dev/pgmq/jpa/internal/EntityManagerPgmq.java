@@ -22,8 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link Pgmq} on a caller's EntityManager: every call is one native query inside the caller's
- * active transaction; nothing is committed here. Not thread-safe (as the EntityManager).
+ * {@link Pgmq} on a caller's EntityManager (or, for the URL client, a pooled JDBC connection):
+ * every call is one statement inside the caller's active transaction; nothing is committed here.
+ * Not thread-safe (as the EntityManager).
  */
 public final class EntityManagerPgmq implements Pgmq {
 
@@ -35,9 +36,13 @@ public final class EntityManagerPgmq implements Pgmq {
   private final Sends sends;
   private final Reads reads;
 
-  private EntityManagerPgmq(
-      EntityManager em, JsonCodec codec, boolean autoCommitted, Runnable beforeFirstStatement) {
-    this.calls = new SessionStatements(em, autoCommitted, beforeFirstStatement);
+  /** Operations whose statements {@code runner} runs (the URL client: a pooled connection). */
+  EntityManagerPgmq(
+      StatementRunner runner,
+      JsonCodec codec,
+      boolean autoCommitted,
+      Runnable beforeFirstStatement) {
+    this.calls = new SessionStatements(runner, autoCommitted, beforeFirstStatement);
     this.codec = codec;
     this.raw = Rows.messages(codec, JsonCodec.jsonNode());
     this.sends = new Sends(calls, codec);
@@ -48,12 +53,14 @@ public final class EntityManagerPgmq implements Pgmq {
   public static Pgmq create(EntityManager em, PgmqConfig config) {
     Objects.requireNonNull(em, "entityManager");
     Objects.requireNonNull(config, "config");
-    return new EntityManagerPgmq(em, JsonCodecs.of(config), false, null);
+    return new EntityManagerPgmq(
+        new HibernateSessionRunner(em), JsonCodecs.of(config), false, null);
   }
 
   /** Operations on {@code em} sharing an existing codec (used by the client). */
   public static Pgmq create(EntityManager em, JsonCodec codec) {
-    return new EntityManagerPgmq(Objects.requireNonNull(em, "entityManager"), codec, false, null);
+    Objects.requireNonNull(em, "entityManager");
+    return new EntityManagerPgmq(new HibernateSessionRunner(em), codec, false, null);
   }
 
   /**
@@ -63,7 +70,7 @@ public final class EntityManagerPgmq implements Pgmq {
    * after the arguments were checked, before the first statement.
    */
   static Pgmq autoCommitted(EntityManager em, JsonCodec codec, Runnable beforeFirstStatement) {
-    return new EntityManagerPgmq(em, codec, true, beforeFirstStatement);
+    return new EntityManagerPgmq(new HibernateSessionRunner(em), codec, true, beforeFirstStatement);
   }
 
   // ---------------------------------------------------------------- queues

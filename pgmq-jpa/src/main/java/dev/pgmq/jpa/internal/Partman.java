@@ -1,7 +1,6 @@
 package dev.pgmq.jpa.internal;
 
 import dev.pgmq.jpa.PgmqSchema;
-import org.hibernate.Session;
 
 /** Creates the pg_partman extension on demand, for partitioned queues. */
 final class Partman {
@@ -13,6 +12,6 @@ final class Partman {
     if (state != null && state == 0L) {
       return;
     }
-    calls.entityManager().unwrap(Session.class).doWork(PgmqSchema::ensurePartman);
+    calls.onConnection(PgmqSchema::ensurePartman);
   }
 }

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * Which optional PGMQ functions a database has, detected once per {@link EntityManagerFactory} with
- * one {@code to_regprocedure} query and cached for the factory's life.
+ * Which optional PGMQ functions a database has, detected once per {@link EntityManagerFactory} (or
+ * per connection pool of a URL client) with one {@code to_regprocedure} query and cached for its
+ * life.
  */
 public final class PgmqFeatures {
 
@@ -27,7 +28,12 @@ public final class PgmqFeatures {
 
   /** The features of {@code em}'s database; detected on {@code em} the first time. */
   public static PgmqFeatures of(EntityManager em) {
-    EntityManagerFactory key = em.getEntityManagerFactory();
+    return of(new HibernateSessionRunner(em));
+  }
+
+  /** The features of the database {@code runner} runs on; detected with it the first time. */
+  static PgmqFeatures of(StatementRunner runner) {
+    Object key = runner.featureKey();
     PgmqFeatures known = CACHE.get(key);
     if (known != null) {
       return known;
@@ -35,8 +41,8 @@ public final class PgmqFeatures {
     PgmqFeature[] all = PgmqFeature.values();
     EnumSet<PgmqFeature> present = EnumSet.noneOf(PgmqFeature.class);
     boolean installed =
-        SessionStatements.execute(
-                em,
+        runner
+            .execute(
                 "feature detection",
                 null,
                 DETECT_SQL,

@@ -1,52 +1,35 @@
 package dev.pgmq.jpa.internal;
 
 import dev.pgmq.jpa.NoActiveTransactionException;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import java.util.function.Consumer;
 
 /**
- * Runs PGMQ statements on the JDBC connection of one EntityManager's Hibernate session, inside its
- * active transaction, through Hibernate's own statement machinery ({@code JdbcCoordinator}): the
- * session's connection and transaction, its {@code StatementInspector} and resource tracking all
- * apply. Statements are executed on the prepared JDBC statement itself and a failure is translated
- * by {@link ErrorTranslator} alone, so Hibernate does not log a warning for an error the caller
- * receives as a typed exception.
- *
- * <p>Deliberately not a JPA native query: a native query costs tens of microseconds of query
- * planning and result-type resolution per call and, without query spaces, flushes every pending
- * entity change first. A PGMQ function never reads entity tables, so nothing needs flushing;
- * pending changes are flushed at commit (or the next query that needs them), in the same
- * transaction.
+ * The PGMQ statements of one unit of work, run by a {@link StatementRunner}: on a Hibernate session
+ * inside the caller's transaction ({@link HibernateSessionRunner}), or on a plain pooled JDBC
+ * connection of the URL client ({@link JdbcConnectionRunner}). Checks the transaction and runs the
+ * one-time preparation hook; the runner executes, binds ({@link #bind}) and translates.
  */
 final class SessionStatements {
 
-  private final EntityManager em;
+  private final StatementRunner runner;
   private final boolean autoCommitted;
   private Runnable beforeFirstStatement;
 
   /**
-   * Statements on {@code em}; with {@code autoCommitted}, the caller guarantees that the session
-   * has no transaction and its connection is in auto-commit mode, so that each statement commits on
+   * Statements run by {@code runner}; with {@code autoCommitted}, the caller guarantees that there
+   * is no transaction and the connection is in auto-commit mode, so that each statement commits on
    * its own (the client's single-operation calls); otherwise an active transaction is required.
+   * {@code beforeFirstStatement} (if not null) runs once, just before the first statement: after
+   * the arguments of the operation have been checked, so an invalid call runs no SQL at all.
    */
-  SessionStatements(EntityManager em, boolean autoCommitted) {
-    this(em, autoCommitted, null);
-  }
-
-  /**
-   * As {@link #SessionStatements(EntityManager, boolean)}, running {@code beforeFirstStatement} (if
-   * not null) once, just before the first statement: after the arguments of the operation have been
-   * checked, so an invalid call runs no SQL at all.
-   */
-  SessionStatements(EntityManager em, boolean autoCommitted, Runnable beforeFirstStatement) {
-    this.em = em;
+  SessionStatements(StatementRunner runner, boolean autoCommitted, Runnable beforeFirstStatement) {
+    this.runner = runner;
     this.autoCommitted = autoCommitted;
     this.beforeFirstStatement = beforeFirstStatement;
   }
@@ -61,7 +44,7 @@ final class SessionStatements {
   <R> List<R> rows(String op, String queue, String sql, RowReader<R> reader, Object... params) {
     requireTransaction();
     runBeforeFirstStatement();
-    return execute(em, op, queue, sql, reader, params);
+    return runner.execute(op, queue, sql, reader, params);
   }
 
   /** The first row of {@code sql}, or {@code null}. */
@@ -70,72 +53,32 @@ final class SessionStatements {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
-  /** The optional features of this database (detected once per factory). */
+  /** The optional features of this database (detected once per factory or data source). */
   PgmqFeatures features() {
     requireTransaction();
     runBeforeFirstStatement();
-    return PgmqFeatures.of(em);
+    return PgmqFeatures.of(runner);
   }
 
-  EntityManager entityManager() {
-    return em;
+  /** Runs {@code work} on the connection the statements run on. */
+  void onConnection(Consumer<Connection> work) {
+    requireTransaction();
+    runBeforeFirstStatement();
+    runner.onConnection(work);
   }
 
-  /** Runs {@code sql} on {@code em}'s session without the transaction check. */
-  static <R> List<R> execute(
-      EntityManager em, String op, String queue, String sql, RowReader<R> reader, Object[] params) {
-    SharedSessionContractImplementor session;
-    JdbcCoordinator jdbc;
-    PreparedStatement ps;
-    try {
-      session = em.unwrap(SharedSessionContractImplementor.class);
-      jdbc = session.getJdbcCoordinator();
-      ps = jdbc.getStatementPreparer().prepareStatement(sql);
-    } catch (RuntimeException e) {
-      throw ErrorTranslator.translate(op, queue, e);
+  /** Adds every row of {@code rs} to {@code out}. */
+  static <R> List<R> readAll(ResultSet rs, RowReader<R> reader, List<R> out) throws SQLException {
+    if (rs.next()) {
+      Columns columns = new Columns(rs.getMetaData());
+      do {
+        out.add(reader.read(rs, columns));
+      } while (rs.next());
     }
-    try {
-      bind(ps, params);
-      // Executed directly rather than through Hibernate's ResultSetReturn: that one logs every
-      // SQLException as a WARN (SqlExceptionHelper) before converting it, and the library
-      // translates it into a typed exception instead. The result set closes with the statement.
-      ResultSet rs;
-      try {
-        rs = ps.executeQuery();
-      } catch (SQLException e) {
-        throw quietlyConverted(session, e, sql);
-      }
-      List<R> out = new ArrayList<>(4);
-      if (rs.next()) {
-        Columns columns = new Columns(rs.getMetaData());
-        do {
-          out.add(reader.read(rs, columns));
-        } while (rs.next());
-      }
-      return out;
-    } catch (SQLException | RuntimeException e) {
-      throw ErrorTranslator.translate(op, queue, e);
-    } finally {
-      jdbc.getLogicalConnection().getResourceRegistry().release(ps);
-      jdbc.afterStatementExecution();
-    }
+    return out;
   }
 
-  /**
-   * Hibernate's own exception for {@code e} (the cause the library's exceptions have always had),
-   * converted without the WARN that Hibernate's statement path logs for every SQLException.
-   */
-  private static RuntimeException quietlyConverted(
-      SharedSessionContractImplementor session, SQLException e, String sql) {
-    return session
-        .getFactory()
-        .getJdbcServices()
-        .getSqlExceptionHelper()
-        .getSqlExceptionConverter()
-        .convert(e, "could not extract ResultSet", sql);
-  }
-
-  private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+  static void bind(PreparedStatement ps, Object[] params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
       if (p instanceof String s) {
@@ -161,7 +104,7 @@ final class SessionStatements {
   }
 
   private void requireTransaction() {
-    if (!autoCommitted && !em.isJoinedToTransaction()) {
+    if (!autoCommitted && !runner.inTransaction()) {
       throw new NoActiveTransactionException(
           "Pgmq.using(entityManager) runs inside the caller's transaction, and the"
               + " EntityManager has no active transaction: begin one (or use PgmqClient,"

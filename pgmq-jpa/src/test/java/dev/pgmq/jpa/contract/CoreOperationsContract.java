@@ -44,6 +44,16 @@ abstract class CoreOperationsContract {
   /** The implementation under test; each call commits on its own. */
   abstract Pgmq pgmq();
 
+  /**
+   * The cause a typed exception keeps for a database failure: Hibernate's exception (a {@code
+   * RuntimeException}) on the EntityManager paths; the driver's own {@code SQLException} where
+   * statements run on plain pooled JDBC (the URL client). Either way the database's error is its
+   * root cause.
+   */
+  Class<? extends Exception> databaseFailureCause() {
+    return RuntimeException.class;
+  }
+
   @BeforeEach
   void database(TestDatabase db) {
     this.db = db;
@@ -94,7 +104,8 @@ abstract class CoreOperationsContract {
     assertThatThrownBy(() -> pgmq().send(missing, Map.of("a", 1)))
         .isInstanceOf(QueueNotFoundException.class)
         .satisfies(e -> assertThat(((QueueNotFoundException) e).queue()).isEqualTo(missing))
-        .hasCauseInstanceOf(RuntimeException.class);
+        .hasCauseInstanceOf(databaseFailureCause())
+        .hasRootCauseInstanceOf(SQLException.class);
     assertThatThrownBy(() -> pgmq().read(missing, VT)).isInstanceOf(QueueNotFoundException.class);
     assertThatThrownBy(() -> pgmq().delete(missing, 1)).isInstanceOf(QueueNotFoundException.class);
     assertThatThrownBy(() -> pgmq().metrics(missing)).isInstanceOf(QueueNotFoundException.class);
