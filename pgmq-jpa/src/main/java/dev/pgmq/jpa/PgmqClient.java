@@ -38,19 +38,23 @@ import java.util.function.Supplier;
  * EntityManager.getTransaction()}); in a JTA container use {@link Pgmq#using(EntityManager)} inside
  * the container's transaction instead.
  *
- * <p><b>Thread-safety:</b> a client is thread-safe; each call uses an EntityManager (and a pooled
- * connection) of its own. {@link #close()} closes only what the client created: the
- * EntityManagerFactory and connection pool of {@link #create(String)}, its own async executor;
+ * <p><b>Thread-safety:</b> a client is thread-safe; each call uses a pooled connection (and, on a
+ * factory or supplier, an EntityManager) of its own. {@link #close()} closes only what the client
+ * created: the connection pool of {@link #create(String)}, its own async executor;
  * never a factory or supplier it was given.
  */
 public interface PgmqClient extends Pgmq, AutoCloseable {
 
   /**
-   * A client on its own Hibernate EntityManagerFactory and HikariCP pool ({@link
-   * PgmqConfig#poolSize()} connections), with default configuration.
+   * A client on its own HikariCP pool ({@link PgmqConfig#poolSize()} plain JDBC connections, pool
+   * name {@code pgmq-client}; no Hibernate bootstrap), with default configuration. Needs HikariCP
+   * ({@code com.zaxxer:HikariCP}) and the PostgreSQL JDBC driver on the class path (optional
+   * dependencies of pgmq-jpa).
    *
    * @param jdbcUrlOrDsn a JDBC URL ({@code jdbc:postgresql://host:5432/db?user=u&password=p}) or a
    *     libpq-style DSN ({@code postgresql://user:password@host:5432/db}, also {@code postgres://})
+   * @throws IllegalStateException when HikariCP or the PostgreSQL driver is not on the class path,
+   *     naming the missing dependency
    */
   static PgmqClient create(String jdbcUrlOrDsn) {
     return create(jdbcUrlOrDsn, PgmqConfig.defaults());
