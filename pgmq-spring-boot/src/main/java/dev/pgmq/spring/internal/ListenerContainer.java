@@ -9,6 +9,7 @@ import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import dev.pgmq.outbox.listener.spi.ListenerConsumers;
 import dev.pgmq.outbox.listener.spi.ListenerMethod;
+import dev.pgmq.outbox.listener.spi.ParallelStop;
 import dev.pgmq.outbox.listener.spi.StartRetries;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -130,28 +131,13 @@ public final class ListenerContainer implements SmartLifecycle {
       running = false;
     }
     retries.close();
-    List<Thread> stopping = new ArrayList<>();
-    for (PgmqConsumer consumer : consumers) {
-      Thread t =
-          new Thread(
-              () -> {
-                consumer.close();
-                if (consumer.isRunning()) {
-                  LOG.warn("listeners of queue '{}' did not stop in time", consumer.queue());
-                }
-              },
-              "pgmq-stop-" + consumer.queue());
-      t.start();
-      stopping.add(t);
-    }
-    for (Thread t : stopping) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    ParallelStop.stopAll(
+        consumers,
+        PgmqConsumer::queue,
+        consumer -> {
+          consumer.close();
+          return !consumer.isRunning();
+        });
   }
 
   @Override

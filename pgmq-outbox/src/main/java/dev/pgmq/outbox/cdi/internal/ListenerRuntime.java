@@ -4,6 +4,7 @@ import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.cdi.ListenerDefinitionException;
 import dev.pgmq.outbox.cdi.PgmqCdiException;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.outbox.listener.spi.ParallelStop;
 import dev.pgmq.outbox.listener.spi.StartRetries;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManager;
@@ -133,27 +134,7 @@ public final class ListenerRuntime {
     if (Thread.currentThread().isInterrupted()) {
       return;
     }
-    List<Thread> stopping = new ArrayList<>();
-    for (QueueListeners queue : queues) {
-      Thread t =
-          new Thread(
-              () -> {
-                if (!queue.stop()) {
-                  LOG.warn("listeners of queue '{}' did not stop in time", queue.queue());
-                }
-              },
-              "pgmq-stop-" + queue.queue());
-      t.start();
-      stopping.add(t);
-    }
-    for (Thread t : stopping) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    ParallelStop.stopAll(queues, QueueListeners::queue, QueueListeners::stop);
   }
 
   /** The consumer of each listener queue. */
