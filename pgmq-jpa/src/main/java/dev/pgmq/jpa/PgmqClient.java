@@ -40,8 +40,8 @@ import java.util.function.Supplier;
  *
  * <p><b>Thread-safety:</b> a client is thread-safe; each call uses a pooled connection (and, on a
  * factory or supplier, an EntityManager) of its own. {@link #close()} closes only what the client
- * created: the connection pool of {@link #create(String)}, its own async executor;
- * never a factory or supplier it was given.
+ * created: the connection pool of {@link #create(String)}, its own async executor; never a factory
+ * or supplier it was given.
  */
 public interface PgmqClient extends Pgmq, AutoCloseable {
 
