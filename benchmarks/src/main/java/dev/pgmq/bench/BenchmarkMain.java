@@ -98,7 +98,7 @@ public final class BenchmarkMain {
     List<Comparison> comparisons = new ArrayList<>();
     Map<String, Double> figures = new LinkedHashMap<>();
     try (EntityManagerFactory emf = entityManagerFactory(db.jdbcUrl(), false, true);
-        PgmqClient client = PgmqClient.create(emf);
+        PgmqClient client = PgmqClient.create(db.jdbcUrl());
         RawJdbc raw = new RawJdbc(db.jdbcUrl())) {
       client.createQueue(BenchEvent.OUTBOX_QUEUE);
       PairedRun run = new PairedRun(2, rounds);
