@@ -1,5 +1,6 @@
 package dev.pgmq.it.reliability;
 
+import dev.pgmq.outbox.OutboxSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,6 +40,11 @@ final class ChildJvm implements AutoCloseable {
     command.add("-Xmx256m");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    // the outbox's send path of this run (CI runs the suite once with the fast path off)
+    String directInsert = System.getProperty(OutboxSettings.DIRECT_INSERT);
+    if (directInsert != null) {
+      command.add("-D" + OutboxSettings.DIRECT_INSERT + "=" + directInsert);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
