@@ -1,5 +1,6 @@
 package dev.pgmq.it.cdi;
 
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.outbox.OutboxSettings;
 import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.outbox.opentelemetry.PgmqOpenTelemetry;
@@ -10,7 +11,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * Resource-local persistence traced with OpenTelemetry: the outbox's trace-context provider and the
@@ -26,7 +26,7 @@ public class TracedPersistence {
   @ApplicationScoped
   EntityManagerFactory factory(TestDatabase db) {
     EntityManagerFactory factory =
-        new HibernatePersistenceConfiguration("cdi-traced")
+        new TestPersistenceUnit("cdi-traced")
             .managedClasses(Order.class, Shipment.class)
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())
