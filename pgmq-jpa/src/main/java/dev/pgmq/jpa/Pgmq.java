@@ -10,73 +10,64 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The PGMQ operations, one vocabulary for every way of running them.
+ * The PGMQ operations, one vocabulary for every way of running them: {@link #using(EntityManager)}
+ * runs them inside the caller's active transaction; {@link PgmqClient#create(String)} and friends
+ * commit each call on their own. Simple forms take the seed's positional arguments and defaults;
+ * the rarer combinations go through {@link SendOptions} and {@link ReadOptions}; {@link
+ * #queue(String, Class)} binds a queue and its payload type once.
  *
- * <p>Obtain one with {@link #using(EntityManager)} to run every operation on the caller's {@code
- * EntityManager}, inside its active transaction (never committing it), or with {@link
- * PgmqClient#create(String)} and friends for a self-managed client that commits each call on its
- * own.
+ * <p><b>Arguments</b> are checked before any SQL runs: an invalid queue name (not 1 to 47
+ * characters of {@code [a-z0-9_]}, exactly as given: no trimming or case folding) raises {@link
+ * InvalidQueueNameException}; {@code null}s raise {@link NullPointerException}; durations PGMQ
+ * cannot represent (negative, fractions of a second) and non-positive quantities raise {@link
+ * IllegalArgumentException}.
  *
- * <p><b>Arguments</b> are checked before any SQL runs: a queue name that is not 1 to 47 characters
- * of {@code [a-z0-9_]}, exactly as given (no trimming, no case folding: {@code "Orders"} is
- * rejected rather than silently becoming {@code "orders"}, because PGMQ lower-cases table names but
- * keeps the caller's spelling in {@code pgmq.meta}, so mixed-case names alias each other), raises
- * {@link InvalidQueueNameException}; {@code null}s raise {@link NullPointerException}; durations
- * PGMQ cannot represent (negative, fractions of a second, more than {@code Integer.MAX_VALUE}
- * seconds) and non-positive quantities raise {@link IllegalArgumentException}.
+ * <p><b>Payloads</b> are serialised with {@link PgmqConfig#objectMapper()}; messages come back
+ * typed ({@code Class}, {@code TypeReference}), raw ({@link JsonNode}, numbers exactly as stored),
+ * or as the stored JSON text ({@code com.fasterxml.jackson.databind.util.RawValue}; a {@code
+ * RawValue} sent is stored as the text it holds). <b>Results</b> are never {@code null}.
  *
- * <p><b>Payloads</b> are serialised with the configured Jackson {@code ObjectMapper} ({@link
- * PgmqConfig#objectMapper()}); messages come back typed ({@code Class<T>}), raw ({@link JsonNode},
- * numbers exactly as stored whatever the mapper), or as the stored JSON text, unparsed ({@code
- * com.fasterxml.jackson.databind.util.RawValue.class}; a {@code RawValue} sent is stored as the
- * JSON text it holds). Headers are a JSON object given as a {@code Map}.
- *
- * <p><b>Results</b> are never {@code null}: absent messages are {@link Optional#empty()}, empty
- * batches are empty lists.
- *
- * <p><b>Errors</b> follow {@link PgmqException}'s contract: invalid arguments raise the JDK's
- * {@code NullPointerException} / {@code IllegalArgumentException} (invalid queue names {@link
- * InvalidQueueNameException}) before any SQL; everything else is a {@link PgmqException}: {@link
- * QueueNotFoundException} when the queue does not exist, {@link PgmqSchemaException} when PGMQ is
- * not installed, {@link PgmqSerializationException} when a payload cannot be (de)serialised, {@link
- * PgmqStatementException} for any other failure of the database, always with the cause.
- *
- * <p>Thread-safety and transactions depend on the implementation: see {@link #using(EntityManager)}
- * and {@link PgmqClient}.
+ * <p><b>Errors</b> are {@link PgmqException}s with their cause: {@link QueueNotFoundException},
+ * {@link PgmqSchemaException} (PGMQ not installed), {@link PgmqSerializationException}, {@link
+ * PgmqStatementException} for any other failure of the database.
  */
 public interface Pgmq {
 
-  /** The name of the header PGMQ's grouped (FIFO) reads group by. */
+  /** The name of the header PGMQ's FIFO (grouped) reads group by. */
   String GROUP_HEADER = "x-pgmq-group";
 
-  /**
-   * Operations on {@code entityManager}, with the default {@link PgmqConfig}.
-   *
-   * @see #using(EntityManager, PgmqConfig)
-   */
+  /** The visibility timeout of {@link #read(String)} and {@link #pop}-less defaults: 30 s. */
+  Duration DEFAULT_VT = Duration.ofSeconds(30);
+
+  /** The seed's {@code read_with_poll} defaults: wait up to 5 s, looking every 100 ms. */
+  Duration DEFAULT_MAX_POLL = Duration.ofSeconds(5);
+
+  /** See {@link #DEFAULT_MAX_POLL}. */
+  Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
+
+  /** {@link #using(EntityManager, PgmqConfig)} with the default configuration. */
   static Pgmq using(EntityManager entityManager) {
     return using(entityManager, PgmqConfig.defaults());
   }
 
   /**
-   * Operations that run on {@code entityManager}'s own JDBC connection, inside its <b>active</b>
-   * transaction (resource-local or JTA): they commit or roll back with the caller's entity changes,
-   * and never commit, roll back or flush themselves. Every call fails fast with {@link
-   * NoActiveTransactionException} when no transaction is active.
-   *
-   * <p>Each call is one SQL statement issued through the Hibernate session's JDBC machinery (so the
-   * session's {@code StatementInspector}, statistics and exception conversion apply). Pending
-   * entity changes are not flushed before it (a PGMQ function never reads entity tables); they are
-   * flushed at commit as usual, in the same transaction, so {@code em.persist(order);
-   * pgmq.send("orders", event);} commits both or neither. A failed call leaves the transaction
-   * aborted in PostgreSQL: roll it back. The {@code EntityManager} must be Hibernate's.
-   *
-   * <p>The result is as thread-safe as the {@code EntityManager} (that is, not: use it on the
-   * thread that owns the {@code EntityManager}). Creating one is cheap; nothing runs until a call.
+   * Operations on {@code entityManager}'s own JDBC connection, inside its <b>active</b> transaction
+   * (resource-local or JTA), on the session it has at each call (a container's transaction-scoped
+   * proxy is fine): they commit or roll back with the caller's entity changes and never commit,
+   * roll back or flush themselves ({@link NoActiveTransactionException} without a transaction).
+   * Each call is one statement through the Hibernate session's JDBC machinery; pending entity
+   * changes are flushed at commit as usual. A failed call leaves the transaction aborted in
+   * PostgreSQL: roll it back. As thread-safe as the {@code EntityManager}; cheap to create.
    */
   static Pgmq using(EntityManager entityManager, PgmqConfig config) {
-    return dev.pgmq.jpa.internal.EntityManagerPgmq.create(entityManager, config);
+    return dev.pgmq.jpa.internal.Entry.operations(entityManager, config);
   }
+
+  /** One queue with payloads of {@code type}, on this {@code Pgmq}'s transactions; cheap. */
+  <T> PgmqQueue<T> queue(String queue, Class<T> type);
+
+  /** {@link #queue(String, Class)} for a generic payload type. */
+  <T> PgmqQueue<T> queue(String queue, TypeReference<T> type);
 
   // ---------------------------------------------------------------- queues
 
@@ -96,19 +87,14 @@ public interface Pgmq {
    */
   void createPartitionedQueue(String queue, String partitionInterval, String retentionInterval);
 
-  /**
-   * Creates a partitioned queue with PGMQ's defaults: 10000 messages per partition, 100000 kept.
-   */
+  /** A partitioned queue with PGMQ's defaults: 10000 messages per partition, 100000 kept. */
   default void createPartitionedQueue(String queue) {
     createPartitionedQueue(queue, "10000", "100000");
   }
 
   /**
-   * Checks {@code queue} against the library's rule, {@code ^[a-z0-9_]{1,47}$}, without SQL (and so
-   * without a transaction). The rule is stricter than PGMQ's own {@code pgmq.validate_queue_name},
-   * so a name that passes here passes there.
-   *
-   * @throws InvalidQueueNameException when the name is not valid
+   * Checks {@code queue} against {@code ^[a-z0-9_]{1,47}$} without SQL (stricter than PGMQ's {@code
+   * validate_queue_name}); {@link InvalidQueueNameException} when it is not valid.
    */
   void validateQueueName(String queue);
 
@@ -135,17 +121,8 @@ public interface Pgmq {
   /** Sends one message that becomes visible after {@code delay} (whole seconds). */
   long send(String queue, Object message, Duration delay);
 
-  /** Sends one message that becomes visible at {@code visibleAt}. */
-  long send(String queue, Object message, Instant visibleAt);
-
-  /** Sends one message with headers, visible at once. */
-  long send(String queue, Object message, Map<String, ?> headers);
-
-  /** Sends one message with headers that becomes visible after {@code delay}. */
-  long send(String queue, Object message, Map<String, ?> headers, Duration delay);
-
-  /** Sends one message with headers that becomes visible at {@code visibleAt}. */
-  long send(String queue, Object message, Map<String, ?> headers, Instant visibleAt);
+  /** Sends one message with headers and/or a delay or visibility instant. */
+  long send(String queue, Object message, SendOptions options);
 
   /** Sends messages in one statement; returns their ids in the order given. */
   List<Long> sendBatch(String queue, List<?> messages);
@@ -153,24 +130,23 @@ public interface Pgmq {
   /** Sends messages that become visible after {@code delay}. */
   List<Long> sendBatch(String queue, List<?> messages, Duration delay);
 
-  /** Sends messages that become visible at {@code visibleAt}. */
-  List<Long> sendBatch(String queue, List<?> messages, Instant visibleAt);
+  /** Sends messages with the same headers and/or delay or visibility instant. */
+  List<Long> sendBatch(String queue, List<?> messages, SendOptions options);
 
   /**
-   * Sends messages with headers; {@code headers.get(i)} belongs to {@code messages.get(i)} (the
-   * lists must be the same size; an element may be {@code null} for no headers).
+   * Sends messages with headers of their own: {@code headers.get(i)} belongs to {@code
+   * messages.get(i)} (same size; an element may be {@code null}); {@code options} give the timing
+   * and must have no headers.
    */
-  List<Long> sendBatch(String queue, List<?> messages, List<? extends Map<String, ?>> headers);
-
-  /** Sends messages with headers that become visible after {@code delay}. */
   List<Long> sendBatch(
-      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay);
-
-  /** Sends messages with headers that become visible at {@code visibleAt}. */
-  List<Long> sendBatch(
-      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Instant visibleAt);
+      String queue, List<?> messages, List<? extends Map<String, ?>> headers, SendOptions options);
 
   // ---------------------------------------------------------------- read
+
+  /** Reads the oldest visible message and hides it for {@link #DEFAULT_VT}; raw payload. */
+  default Optional<Message<JsonNode>> read(String queue) {
+    return read(queue, DEFAULT_VT);
+  }
 
   /** Reads the oldest visible message and hides it for {@code vt}; raw payload. */
   Optional<Message<JsonNode>> read(String queue, Duration vt);
@@ -179,8 +155,7 @@ public interface Pgmq {
   <T> Optional<Message<T>> read(String queue, Duration vt, Class<T> type);
 
   /**
-   * Reads the oldest visible message as a generic type ({@code new TypeReference<List<Item>>()
-   * {}}).
+   * Reads the oldest visible message as a generic type ({@code new TypeReference<List<Item>>(){}}).
    */
   <T> Optional<Message<T>> read(String queue, Duration vt, TypeReference<T> type);
 
@@ -194,11 +169,18 @@ public interface Pgmq {
   <T> List<Message<T>> readBatch(String queue, Duration vt, int qty, TypeReference<T> type);
 
   /**
-   * Reads up to {@code qty} visible messages whose payload contains {@code conditional} (jsonb
-   * {@code @>}; an object or a {@code Map}).
+   * A read with every option ({@code pgmq.read}, {@code read_with_poll} or a FIFO read: {@code
+   * read_grouped}, {@code read_grouped_rr}, {@code read_grouped_head}, with or without poll).
    */
-  <T> List<Message<T>> readBatch(
-      String queue, Duration vt, int qty, Object conditional, Class<T> type);
+  <T> List<Message<T>> readBatch(String queue, ReadOptions options, Class<T> type);
+
+  /** {@link #readBatch(String, ReadOptions, Class)} as a generic type. */
+  <T> List<Message<T>> readBatch(String queue, ReadOptions options, TypeReference<T> type);
+
+  /** One message, waiting with the seed's defaults ({@link #DEFAULT_MAX_POLL}, 100 ms). */
+  default List<Message<JsonNode>> readWithPoll(String queue, Duration vt) {
+    return readWithPoll(queue, vt, 1, DEFAULT_MAX_POLL, DEFAULT_POLL_INTERVAL);
+  }
 
   /**
    * Reads up to {@code qty} messages, waiting up to {@code maxPoll} (checking every {@code
@@ -220,55 +202,20 @@ public interface Pgmq {
       Duration pollInterval,
       TypeReference<T> type);
 
-  /** As {@link #readWithPoll(String, Duration, int, Duration, Duration, Class)}, filtered. */
-  <T> List<Message<T>> readWithPoll(
-      String queue,
-      Duration vt,
-      int qty,
-      Duration maxPoll,
-      Duration pollInterval,
-      Object conditional,
-      Class<T> type);
-
   /** Reads and deletes the oldest visible message. */
   Optional<Message<JsonNode>> pop(String queue);
 
   /** Reads and deletes the oldest visible message, as {@code type}. */
   <T> Optional<Message<T>> pop(String queue, Class<T> type);
 
+  /** Reads and deletes the oldest visible message, as a generic type. */
+  <T> Optional<Message<T>> pop(String queue, TypeReference<T> type);
+
   /** Reads and deletes up to {@code qty} visible messages. */
   <T> List<Message<T>> pop(String queue, int qty, Class<T> type);
 
-  // ---------------------------------------------------------------- grouped (FIFO) reads
-
-  /**
-   * Reads up to {@code qty} messages in FIFO-group order ({@code pgmq.read_grouped}): fills the
-   * batch with the visible messages of the group whose oldest message is oldest, then the next
-   * group; a group is skipped while its oldest message is invisible or held by another open read.
-   * The messages come back ordered by id. The group is the {@value #GROUP_HEADER} header.
-   */
-  <T> List<Message<T>> readGrouped(String queue, Duration vt, int qty, Class<T> type);
-
-  /**
-   * Grouped read, round-robin across groups ({@code pgmq.read_grouped_rr}): one visible message per
-   * group per round, returned round by round.
-   */
-  <T> List<Message<T>> readGroupedRoundRobin(String queue, Duration vt, int qty, Class<T> type);
-
-  /** Grouped read returning at most the head message of each group ({@code read_grouped_head}). */
-  <T> List<Message<T>> readGroupedHead(String queue, Duration vt, int qty, Class<T> type);
-
-  /** {@link #readGrouped} waiting up to {@code maxPoll}. */
-  <T> List<Message<T>> readGroupedWithPoll(
-      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type);
-
-  /** {@link #readGroupedRoundRobin} waiting up to {@code maxPoll}. */
-  <T> List<Message<T>> readGroupedRoundRobinWithPoll(
-      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type);
-
-  /** {@link #readGroupedHead} waiting up to {@code maxPoll}. */
-  <T> List<Message<T>> readGroupedHeadWithPoll(
-      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type);
+  /** Reads and deletes up to {@code qty} visible messages, as a generic type. */
+  <T> List<Message<T>> pop(String queue, int qty, TypeReference<T> type);
 
   // ---------------------------------------------------------------- visibility, delete, archive
 
@@ -308,18 +255,24 @@ public interface Pgmq {
   /** Removes a binding; {@code false} when there was none. */
   boolean unbindTopic(String pattern, String queue);
 
-  /** Sends a message to every queue bound to a pattern matching {@code routingKey}. */
+  /** Sends a message to every queue bound to a pattern matching {@code routingKey}; how many. */
   int sendTopic(String routingKey, Object message);
 
-  /** {@link #sendTopic(String, Object)} with headers and a delay. */
-  int sendTopic(String routingKey, Object message, Map<String, ?> headers, Duration delay);
+  /** {@link #sendTopic(String, Object)} with headers and/or a delay (no instant: PGMQ has none). */
+  int sendTopic(String routingKey, Object message, SendOptions options);
 
   /** Sends messages to every matching queue; one entry per queue and message. */
   List<RoutedMessage> sendBatchTopic(String routingKey, List<?> messages);
 
-  /** {@link #sendBatchTopic(String, List)} with headers (may be null) and a delay. */
+  /** {@link #sendBatchTopic(String, List)} with the same headers and/or a delay. */
+  List<RoutedMessage> sendBatchTopic(String routingKey, List<?> messages, SendOptions options);
+
+  /** {@link #sendBatchTopic(String, List)} with headers per message and {@code options}' delay. */
   List<RoutedMessage> sendBatchTopic(
-      String routingKey, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay);
+      String routingKey,
+      List<?> messages,
+      List<? extends Map<String, ?>> headers,
+      SendOptions options);
 
   /** Every topic binding. */
   List<TopicBinding> listTopicBindings();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqSchema;
 import dev.pgmq.jpa.SchemaMode;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.outbox.EnvelopeHeaders;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
@@ -39,7 +40,7 @@ class ListenerStartIT {
         pgmq.send(
             "late_orders",
             new OrderPlaced(7L, "late"),
-            Map.of(EnvelopeHeaders.EVENT_TYPE, "order.placed"));
+            SendOptions.of(Map.of(EnvelopeHeaders.EVENT_TYPE, "order.placed")));
         em.getTransaction().commit();
       }
 

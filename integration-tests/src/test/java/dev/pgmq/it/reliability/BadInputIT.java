@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgmq.jpa.FifoMode;
 import dev.pgmq.jpa.InvalidQueueNameException;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.NoActiveTransactionException;
@@ -15,6 +16,8 @@ import dev.pgmq.jpa.PgmqException;
 import dev.pgmq.jpa.PgmqSerializationException;
 import dev.pgmq.jpa.PgmqStatementException;
 import dev.pgmq.jpa.QueueNotFoundException;
+import dev.pgmq.jpa.ReadOptions;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.outbox.Outbox;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.test.PgmqDatabaseTest;
@@ -122,17 +125,25 @@ class BadInputIT {
           new Op("purge", Pgmq::purge),
           new Op("metrics", Pgmq::metrics),
           new Op("send", (p, q) -> p.send(q, PAYLOAD)),
-          new Op("send+headers", (p, q) -> p.send(q, PAYLOAD, Map.of("h", 1))),
+          new Op("send+headers", (p, q) -> p.send(q, PAYLOAD, SendOptions.of(Map.of("h", 1)))),
           new Op("send+delay", (p, q) -> p.send(q, PAYLOAD, Duration.ofSeconds(1))),
-          new Op("send+visibleAt", (p, q) -> p.send(q, PAYLOAD, Instant.now())),
+          new Op("send+visibleAt", (p, q) -> p.send(q, PAYLOAD, SendOptions.at(Instant.now()))),
           new Op("sendBatch", (p, q) -> p.sendBatch(q, List.of(PAYLOAD))),
           new Op("read", (p, q) -> p.read(q, VT)),
           new Op("readBatch", (p, q) -> p.readBatch(q, VT, 5)),
-          new Op("readBatch+filter", (p, q) -> p.readBatch(q, VT, 5, PAYLOAD, JsonNode.class)),
+          new Op(
+              "readBatch+filter",
+              (p, q) -> p.readBatch(q, ReadOptions.of(VT, 5).withFilter(PAYLOAD), JsonNode.class)),
           new Op(
               "readWithPoll",
               (p, q) -> p.readWithPoll(q, VT, 1, Duration.ofSeconds(1), Duration.ofMillis(100))),
-          new Op("readGrouped", (p, q) -> p.readGrouped(q, VT, 1, JsonNode.class)),
+          new Op(
+              "readGrouped",
+              (p, q) ->
+                  p.readBatch(
+                      q,
+                      ReadOptions.of(VT, 1).withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                      JsonNode.class)),
           new Op("pop", Pgmq::pop),
           new Op("setVt", (p, q) -> p.setVt(q, 1L, VT)),
           new Op("delete", (p, q) -> p.delete(q, 1L)),
@@ -177,11 +188,11 @@ class BadInputIT {
         rejectedBeforeSql(
             "async send '" + name + "'",
             InvalidQueueNameException.class,
-            () -> client.async().send(name, PAYLOAD).join());
+            () -> client.async().call(p -> p.send(name, PAYLOAD)).join());
         rejectedBeforeSql(
             "async read '" + name + "'",
             InvalidQueueNameException.class,
-            () -> client.async().read(name, VT).join());
+            () -> client.async().call(p -> p.read(name, VT)).join());
         rejectedBeforeSql(
             "consumer of '" + name + "'",
             InvalidQueueNameException.class,
@@ -269,7 +280,7 @@ class BadInputIT {
       rejectedBeforeSql(
           "send null headers",
           NullPointerException.class,
-          () -> pgmq.send(QUEUE, PAYLOAD, (Map<String, ?>) null));
+          () -> pgmq.send(QUEUE, PAYLOAD, SendOptions.of((Map<String, ?>) null)));
       for (Object payload : unserialisable) {
         String kind = payload.getClass().getSimpleName();
         rejectedBeforeSql(
@@ -281,11 +292,11 @@ class BadInputIT {
         rejectedBeforeSql(
             "headers " + kind,
             PgmqSerializationException.class,
-            () -> pgmq.send(QUEUE, PAYLOAD, Map.of("h", payload)));
+            () -> pgmq.send(QUEUE, PAYLOAD, SendOptions.of(Map.of("h", payload))));
         rejectedBeforeSql(
             "read filter " + kind,
             PgmqSerializationException.class,
-            () -> pgmq.readBatch(QUEUE, VT, 1, payload, JsonNode.class));
+            () -> pgmq.readBatch(QUEUE, ReadOptions.of(VT, 1).withFilter(payload), JsonNode.class));
       }
       rejectedBeforeSql(
           "outbox publish null", NullPointerException.class, () -> Outbox.of(em).publish(null));
@@ -322,7 +333,7 @@ class BadInputIT {
       rejectedBeforeSql(
           "header with an unpaired surrogate",
           PgmqSerializationException.class,
-          () -> pgmq.send(QUEUE, PAYLOAD, Map.of("h", lone)));
+          () -> pgmq.send(QUEUE, PAYLOAD, SendOptions.of(Map.of("h", lone))));
       rejectedBeforeSql(
           "batch with an unpaired surrogate",
           PgmqSerializationException.class,
@@ -401,7 +412,9 @@ class BadInputIT {
     rejectedBeforeSql(
         "headers nested 10 000 deep",
         PgmqSerializationException.class,
-        () -> inTransaction(p -> p.send(QUEUE, PAYLOAD, Map.of("h", nested(10_000)))));
+        () ->
+            inTransaction(
+                p -> p.send(QUEUE, PAYLOAD, SendOptions.of(Map.of("h", nested(10_000))))));
     assertThat(sql.pgmqState()).isEqualTo(before);
 
     ReliabilityFigures.increment(BAD_INPUTS);
@@ -510,7 +523,8 @@ class BadInputIT {
     for (Instant instant : List.of(Instant.MAX, Instant.MIN)) {
       try (EntityManager em = emf.createEntityManager()) {
         em.getTransaction().begin();
-        Throwable thrown = catchThrowable(() -> Pgmq.using(em).send(QUEUE, PAYLOAD, instant));
+        Throwable thrown =
+            catchThrowable(() -> Pgmq.using(em).send(QUEUE, PAYLOAD, SendOptions.at(instant)));
         em.getTransaction().rollback();
         assertThat(thrown).as("send visible at " + instant).isInstanceOf(PgmqException.class);
       }
@@ -542,7 +556,11 @@ class BadInputIT {
         rejectedBeforeSql(
             "readGrouped " + qty,
             IllegalArgumentException.class,
-            () -> pgmq.readGrouped(QUEUE, VT, qty, JsonNode.class));
+            () ->
+                pgmq.readBatch(
+                    QUEUE,
+                    ReadOptions.of(VT, qty).withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                    JsonNode.class));
         rejectedBeforeSql(
             "consumer batchSize " + qty,
             IllegalArgumentException.class,
@@ -560,7 +578,9 @@ class BadInputIT {
       rejectedBeforeSql(
           "sendBatch with headers for fewer messages",
           IllegalArgumentException.class,
-          () -> pgmq.sendBatch(QUEUE, List.of(PAYLOAD, PAYLOAD), List.of(Map.of("h", 1))));
+          () ->
+              pgmq.sendBatch(
+                  QUEUE, List.of(PAYLOAD, PAYLOAD), List.of(Map.of("h", 1)), SendOptions.NONE));
       rejectedBeforeSql(
           "consumer batchSize 1001",
           IllegalArgumentException.class,

@@ -28,7 +28,7 @@ final class Batches {
       params[i++] = codec.array(headers, "headers");
     }
     if (delay != null) {
-      params[i] = EntityManagerPgmq.bindable(delay);
+      params[i] = delay;
     }
     return params;
   }

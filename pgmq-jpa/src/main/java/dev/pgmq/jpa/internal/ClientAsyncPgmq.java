@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * on an own pool of at most {@code poolSize} threads (of the configured thread factory, else daemon
  * threads) created on first use.
  */
-public final class ClientAsyncPgmq implements AsyncPgmq {
+final class ClientAsyncPgmq implements AsyncPgmq {
 
   private final DefaultPgmqClient client;
   private final Executor configured;
@@ -40,15 +41,20 @@ public final class ClientAsyncPgmq implements AsyncPgmq {
     return submit(() -> client.inTransaction(work));
   }
 
-  /**
-   * Runs one operation of {@code async} in a transaction of its own (see {@link
-   * DefaultPgmqClient#single}); for another {@link AsyncPgmq}, through its {@code inTransaction}.
-   */
-  public static <R> CompletableFuture<R> single(AsyncPgmq async, Function<Pgmq, R> operation) {
-    if (async instanceof ClientAsyncPgmq own) {
-      return own.submit(() -> DefaultPgmqClient.single(own.client, operation));
-    }
-    return async.inTransaction(operation);
+  @Override
+  public <R> CompletableFuture<R> call(Function<Pgmq, R> operation) {
+    Objects.requireNonNull(operation, "operation");
+    return submit(() -> operation.apply(client));
+  }
+
+  @Override
+  public CompletableFuture<Void> run(Consumer<Pgmq> operation) {
+    Objects.requireNonNull(operation, "operation");
+    return submit(
+        () -> {
+          operation.accept(client);
+          return null;
+        });
   }
 
   private <R> CompletableFuture<R> submit(Supplier<R> call) {

@@ -6,7 +6,6 @@ import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.jpa.PgmqSchema;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.sql.Connection;
 import java.util.Objects;
@@ -20,42 +19,33 @@ import org.hibernate.Session;
  * caller's factory or supplier, or (URL client) on plain pooled JDBC connections with no Hibernate
  * bootstrap. Thread-safe.
  */
-public final class DefaultPgmqClient implements PgmqClient {
+public final class DefaultPgmqClient extends PgmqOperations implements PgmqClient {
 
   private final Supplier<EntityManager> entityManagers;
   private final PooledConnections pool;
   private final PgmqConfig config;
-  private final JsonCodec codec;
   private final ClientAsyncPgmq async;
   private volatile boolean schemaReady;
   private volatile boolean closed;
 
   private DefaultPgmqClient(
       Supplier<EntityManager> entityManagers, PooledConnections pool, PgmqConfig config) {
+    super(new JsonCodec(config.objectMapper()));
     this.entityManagers = entityManagers;
     this.pool = pool;
-    this.config = Objects.requireNonNull(config, "config");
-    this.codec = new JsonCodec(config.objectMapper());
+    this.config = config;
     this.async = new ClientAsyncPgmq(this, config);
   }
 
-  /** A client owning a new HikariCP pool (plain JDBC) for {@code jdbcUrlOrDsn}. */
-  public static PgmqClient fromUrl(String jdbcUrlOrDsn, PgmqConfig config) {
+  static DefaultPgmqClient fromUrl(String jdbcUrlOrDsn, PgmqConfig config) {
     Objects.requireNonNull(config, "config");
     ConnectionTarget target = ConnectionTarget.parse(jdbcUrlOrDsn);
     return new DefaultPgmqClient(
         null, new PooledConnections(ClientPools.open(target, config)), config);
   }
 
-  /** A client on the caller's factory (not closed by the client). */
-  public static PgmqClient fromFactory(EntityManagerFactory emf, PgmqConfig config) {
-    Objects.requireNonNull(emf, "entityManagerFactory");
-    return new DefaultPgmqClient(emf::createEntityManager, null, config);
-  }
-
-  /** A client on the caller's EntityManager supplier. */
-  public static PgmqClient fromSupplier(Supplier<EntityManager> supplier, PgmqConfig config) {
-    return new DefaultPgmqClient(Objects.requireNonNull(supplier, "entityManagers"), null, config);
+  static DefaultPgmqClient fromSupplier(Supplier<EntityManager> supplier, PgmqConfig config) {
+    return new DefaultPgmqClient(supplier, null, Objects.requireNonNull(config, "config"));
   }
 
   @Override
@@ -66,28 +56,22 @@ public final class DefaultPgmqClient implements PgmqClient {
       ensureSchema();
     }
     if (pool != null) {
-      return pool.inTransaction(c -> work.apply(onConnection(c, false, null)));
+      return pool.inTransaction(
+          c -> work.apply(new SessionPgmq(onConnection(c, false, null), codec)));
     }
-    return transaction(em -> work.apply(EntityManagerPgmq.create(em, codec)));
+    return transaction(em -> work.apply(new SessionPgmq(onSession(em, false, null), codec)));
   }
 
   /**
-   * Runs one {@link Pgmq} operation of {@code client} in a transaction of its own: on this client's
-   * connections, as the statement's own auto-committed transaction (one round trip, no
-   * BEGIN/COMMIT); otherwise (another {@code PgmqClient}, or connections not in auto-commit mode)
-   * through {@link PgmqClient#inTransaction}.
+   * One operation in a transaction of its own: on this client's auto-commit connections as the
+   * statement's own transaction (one round trip, no BEGIN/COMMIT), otherwise in an explicit
+   * resource-local transaction. PGMQ is ensured on the same connection, but only once the operation
+   * has checked its arguments and is about to run its first statement.
    */
-  public static <R> R single(PgmqClient client, Function<Pgmq, R> operation) {
-    if (client instanceof DefaultPgmqClient own) {
-      return own.single(operation);
-    }
-    return client.inTransaction(operation);
-  }
-
-  private <R> R single(Function<Pgmq, R> operation) {
+  @Override
+  <R> R call(Function<SessionStatements, R> operation) {
     checkOpen();
     if (pool != null) {
-      // as below: PGMQ is ensured on this connection just before the first statement
       return pool.autoCommitted(
           c ->
               operation.apply(onConnection(c, true, schemaReady ? null : () -> ensureSchemaOn(c))));
@@ -101,12 +85,10 @@ public final class DefaultPgmqClient implements PgmqClient {
         if (!schemaReady) {
           ensureSchema();
         }
-        return inTransaction(em, e -> operation.apply(EntityManagerPgmq.create(e, codec)));
+        return inTransaction(em, e -> operation.apply(onSession(e, false, null)));
       }
-      // PGMQ is ensured on this same connection, but only once the operation has checked its
-      // arguments and is about to run its first statement: an invalid call runs no SQL at all.
       Runnable ensure = schemaReady ? null : () -> ensureSchemaOn(em);
-      return operation.apply(EntityManagerPgmq.autoCommitted(em, codec, ensure));
+      return operation.apply(onSession(em, true, ensure));
     } finally {
       em.close();
     }
@@ -125,9 +107,14 @@ public final class DefaultPgmqClient implements PgmqClient {
     schemaReady = true;
   }
 
-  private Pgmq onConnection(Connection c, boolean autoCommitted, Runnable beforeFirstStatement) {
-    return new EntityManagerPgmq(
-        new JdbcConnectionRunner(c, pool.dataSource()), codec, autoCommitted, beforeFirstStatement);
+  private SessionStatements onConnection(Connection c, boolean autoCommitted, Runnable before) {
+    return new SessionStatements(
+        new JdbcConnectionRunner(c, pool.dataSource()), autoCommitted, before);
+  }
+
+  private static SessionStatements onSession(
+      EntityManager em, boolean autoCommitted, Runnable before) {
+    return new SessionStatements(new HibernateSessionRunner(em), autoCommitted, before);
   }
 
   @Override

@@ -3,15 +3,18 @@ package dev.pgmq.jpa.internal;
 /** The three kinds of FIFO (grouped) read, each with and without poll. */
 enum GroupedRead {
   OLDEST_FIRST(
-      "read_grouped", "readGrouped", PgmqFeature.READ_GROUPED, PgmqFeature.READ_GROUPED_WITH_POLL),
+      "read_grouped",
+      "FifoMode.OLDEST_GROUP_FIRST",
+      PgmqFeature.READ_GROUPED,
+      PgmqFeature.READ_GROUPED_WITH_POLL),
   ROUND_ROBIN(
       "read_grouped_rr",
-      "readGroupedRoundRobin",
+      "FifoMode.ROUND_ROBIN",
       PgmqFeature.READ_GROUPED_RR,
       PgmqFeature.READ_GROUPED_RR_WITH_POLL),
   HEAD(
       "read_grouped_head",
-      "readGroupedHead",
+      "FifoMode.HEADS_ONLY",
       PgmqFeature.READ_GROUPED_HEAD,
       PgmqFeature.READ_GROUPED_HEAD_WITH_POLL);
 
@@ -36,7 +39,7 @@ enum GroupedRead {
   }
 
   String operation(boolean withPoll) {
-    return withPoll ? operation + "WithPoll" : operation;
+    return "readBatch(" + operation + (withPoll ? ", with poll)" : ")");
   }
 
   PgmqFeature feature(boolean withPoll) {

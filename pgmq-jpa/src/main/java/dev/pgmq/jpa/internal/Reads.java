@@ -4,92 +4,98 @@ import static dev.pgmq.jpa.internal.Arguments.positive;
 import static dev.pgmq.jpa.internal.Arguments.seconds;
 import static dev.pgmq.jpa.internal.QueueNames.check;
 
-import com.fasterxml.jackson.databind.JavaType;
-import dev.pgmq.jpa.Message;
+import dev.pgmq.jpa.FifoMode;
+import dev.pgmq.jpa.ReadOptions;
 import java.time.Duration;
-import java.util.List;
+import java.util.Objects;
 
-/** Reading messages: plain, with poll, pop and the grouped (FIFO) reads. */
-final class Reads {
+/**
+ * Reads, prepared before any statement runs: arguments checked, and the PGMQ function chosen
+ * ({@code read}, {@code read_with_poll}, a grouped read, {@code pop}) with what it needs of the
+ * installed PGMQ.
+ */
+record Reads(String function, String sql, Object[] params, PgmqFeature feature, String operation) {
 
-  private final SessionStatements calls;
-  private final JsonCodec codec;
+  private static final String NO_FILTER = "{}";
 
-  Reads(SessionStatements calls, JsonCodec codec) {
-    this.calls = calls;
-    this.codec = codec;
-  }
-
-  <T> List<Message<T>> rows(String queue, Duration vt, int qty, String filter, JavaType type) {
+  static Reads read(String queue, Duration vt, int qty) {
     check(queue);
-    int vtSeconds = seconds(vt, "vt");
-    positive(qty, "qty");
-    return calls.rows(
-        "read", queue, PgmqSql.READ, Rows.messages(codec, type), queue, vtSeconds, qty, filter);
+    Object[] params = {queue, seconds(vt, "vt"), positive(qty, "qty"), NO_FILTER};
+    return new Reads("read", PgmqSql.READ, params, null, null);
   }
 
-  <T> List<Message<T>> poll(
-      String queue,
-      Duration vt,
-      int qty,
-      Duration maxPoll,
-      Duration pollInterval,
-      String filter,
-      JavaType type) {
+  static Reads poll(String queue, Duration vt, int qty, Duration maxPoll, Duration interval) {
+    return poll(queue, vt, qty, maxPoll, interval, NO_FILTER);
+  }
+
+  static Reads pop(String queue) {
+    check(queue);
+    return new Reads("pop", PgmqSql.POP, new Object[] {queue}, null, null);
+  }
+
+  static Reads pop(String queue, int qty) {
+    check(queue);
+    Object[] params = {queue, positive(qty, "qty")};
+    return new Reads("pop", PgmqSql.POP_QTY, params, PgmqFeature.POP_QTY, "pop(queue, qty)");
+  }
+
+  /** The read {@code options} describe. */
+  static Reads of(String queue, ReadOptions options, JsonCodec codec) {
+    Objects.requireNonNull(options, "options");
+    check(queue);
+    String filter =
+        options.conditional() == null ? NO_FILTER : codec.conditional(options.conditional());
+    if (options.fifo() != null) {
+      return grouped(grouped(options.fifo()), queue, options);
+    }
+    if (options.polls()) {
+      return poll(
+          queue, options.vt(), options.qty(), options.maxPoll(), options.pollInterval(), filter);
+    }
+    Object[] params = {queue, seconds(options.vt(), "vt"), options.qty(), filter};
+    return new Reads("read", PgmqSql.READ, params, null, null);
+  }
+
+  private static Reads poll(
+      String queue, Duration vt, int qty, Duration maxPoll, Duration interval, String filter) {
     check(queue);
     Object[] params = {
       queue,
       seconds(vt, "vt"),
       positive(qty, "qty"),
       seconds(maxPoll, "maxPoll"),
-      Arguments.millis(pollInterval, "pollInterval", true),
+      Arguments.millis(interval, "pollInterval", true),
       filter
     };
-    return calls.rows(
-        "read_with_poll", queue, PgmqSql.READ_WITH_POLL, Rows.messages(codec, type), params);
+    return new Reads("read_with_poll", PgmqSql.READ_WITH_POLL, params, null, null);
   }
 
-  <T> List<Message<T>> pop(String queue, JavaType type) {
-    check(queue);
-    return calls.rows("pop", queue, PgmqSql.POP, Rows.messages(codec, type), queue);
-  }
-
-  <T> List<Message<T>> pop(String queue, int qty, JavaType type) {
-    check(queue);
-    positive(qty, "qty");
-    calls.features().require(PgmqFeature.POP_QTY, "pop(queue, qty)");
-    return calls.rows("pop", queue, PgmqSql.POP_QTY, Rows.<T>messages(codec, type), queue, qty);
-  }
-
-  <T> List<Message<T>> grouped(
-      GroupedRead kind,
-      String queue,
-      Duration vt,
-      int qty,
-      Duration maxPoll,
-      Duration pollInterval,
-      Class<T> type) {
-    check(queue);
-    int vtSeconds = seconds(vt, "vt");
-    positive(qty, "qty");
-    JavaType javaType = codec.type(type);
-    boolean withPoll = maxPoll != null || pollInterval != null;
+  private static Reads grouped(GroupedRead kind, String queue, ReadOptions options) {
+    boolean withPoll = options.polls();
+    int vt = seconds(options.vt(), "vt");
     Object[] params =
         withPoll
             ? new Object[] {
               queue,
-              vtSeconds,
-              qty,
-              seconds(maxPoll, "maxPoll"),
-              Arguments.millis(pollInterval, "pollInterval", true)
+              vt,
+              options.qty(),
+              seconds(options.maxPoll(), "maxPoll"),
+              Arguments.millis(options.pollInterval(), "pollInterval", true)
             }
-            : new Object[] {queue, vtSeconds, qty};
-    calls.features().require(kind.feature(withPoll), kind.operation(withPoll));
-    return calls.rows(
+            : new Object[] {queue, vt, options.qty()};
+    return new Reads(
         kind.function(withPoll),
-        queue,
         kind.sql(withPoll),
-        Rows.<T>messages(codec, javaType),
-        params);
+        params,
+        kind.feature(withPoll),
+        kind.operation(withPoll));
+  }
+
+  private static GroupedRead grouped(FifoMode mode) {
+    return switch (mode) {
+      case OLDEST_GROUP_FIRST -> GroupedRead.OLDEST_FIRST;
+      case ROUND_ROBIN -> GroupedRead.ROUND_ROBIN;
+      case HEADS_ONLY -> GroupedRead.HEAD;
+    };
   }
 }

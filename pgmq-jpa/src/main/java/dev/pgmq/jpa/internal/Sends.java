@@ -2,42 +2,79 @@ package dev.pgmq.jpa.internal;
 
 import static dev.pgmq.jpa.internal.QueueNames.check;
 
+import dev.pgmq.jpa.SendOptions;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Sending one message or a batch: validation, payload encoding and the statement's shape. */
+/**
+ * Sends, prepared before any statement runs: arguments checked, payloads encoded, the statement's
+ * shape (headers, delay in seconds or as an instant) chosen.
+ */
 final class Sends {
 
-  private final SessionStatements calls;
-  private final JsonCodec codec;
+  private Sends() {}
 
-  Sends(SessionStatements calls, JsonCodec codec) {
-    this.calls = calls;
-    this.codec = codec;
-  }
+  /** One statement, ready to run. */
+  record Prepared(String sql, Object[] params) {}
 
-  long one(String queue, Object message, Map<String, ?> headers, Object delay) {
+  static Prepared one(JsonCodec codec, String queue, Object message, SendOptions options) {
     check(queue);
     String payload = codec.payload(message);
+    Object delay = delay(Objects.requireNonNull(options, "options"));
+    String headers = codec.headers(options.headers());
     String sql = PgmqSql.SEND[PgmqSql.sendShape(headers != null, delay)];
     Object[] params =
         headers == null
-            ? (delay == null
-                ? new Object[] {queue, payload}
-                : new Object[] {queue, payload, EntityManagerPgmq.bindable(delay)})
+            ? (delay == null ? new Object[] {queue, payload} : new Object[] {queue, payload, delay})
             : (delay == null
-                ? new Object[] {queue, payload, codec.headers(headers)}
-                : new Object[] {
-                  queue, payload, codec.headers(headers), EntityManagerPgmq.bindable(delay)
-                });
-    return calls.first("send", queue, sql, Rows.MSG_ID, params);
+                ? new Object[] {queue, payload, headers}
+                : new Object[] {queue, payload, headers, delay});
+    return new Prepared(sql, params);
   }
 
-  List<Long> many(
-      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Object delay) {
-    check(queue);
-    Object[] params = Batches.params(codec, queue, messages, headers, delay);
-    String sql = PgmqSql.SEND_BATCH[PgmqSql.sendShape(headers != null, delay)];
-    return calls.rows("send_batch", queue, sql, Rows.MSG_ID, params);
+  /** A {@code send_batch} (or, with {@code topic}, {@code send_batch_topic}) of {@code target}. */
+  static Prepared batch(
+      JsonCodec codec,
+      String target,
+      List<?> messages,
+      List<? extends Map<String, ?>> headers,
+      SendOptions options,
+      boolean topic) {
+    Objects.requireNonNull(options, "options");
+    if (headers != null && options.headers() != null) {
+      throw new IllegalArgumentException(
+          "headers are given per message: the options must not carry headers too");
+    }
+    Object delay = delay(options);
+    if (topic && delay instanceof String) {
+      throw new IllegalArgumentException("PGMQ's topic sends take a delay, not an instant");
+    }
+    Object[] params = Batches.params(codec, target, messages, headers, delay);
+    String[] shapes = topic ? PgmqSql.SEND_BATCH_TOPIC : PgmqSql.SEND_BATCH;
+    return new Prepared(shapes[PgmqSql.sendShape(headers != null, delay)], params);
+  }
+
+  /** {@code options}' headers for each of {@code messages}, or {@code null} when none. */
+  static List<? extends Map<String, ?>> sameHeaders(List<?> messages, SendOptions options) {
+    Objects.requireNonNull(messages, "messages");
+    Objects.requireNonNull(options, "options");
+    return options.headers() == null
+        ? null
+        : Collections.nCopies(messages.size(), options.headers());
+  }
+
+  /** {@code options} without their headers (they were moved to the per-message list). */
+  static SendOptions timing(SendOptions options) {
+    return new SendOptions(null, options.delay(), options.visibleAt());
+  }
+
+  /** The delay as a bind value: whole seconds as Integer, an instant as ISO-8601 text, or null. */
+  static Object delay(SendOptions options) {
+    if (options.delay() != null) {
+      return Arguments.seconds(options.delay(), "delay");
+    }
+    return options.visibleAt() == null ? null : options.visibleAt().toString();
   }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * Where PGMQ statements run: the JDBC connection of a Hibernate session ({@link
  * HibernateSessionRunner}) or a plain pooled JDBC connection ({@link JdbcConnectionRunner}). Both
  * bind the same way ({@link SessionStatements#bind}) and translate every failure with {@link
- * ErrorTranslator}; the operations themselves are written once, in {@link EntityManagerPgmq}.
+ * ErrorTranslator}; the operations themselves are written once, in {@link PgmqOperations}.
  */
 interface StatementRunner {
 

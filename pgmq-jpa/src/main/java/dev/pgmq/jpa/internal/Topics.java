@@ -1,70 +1,70 @@
 package dev.pgmq.jpa.internal;
 
 import dev.pgmq.jpa.RoutedMessage;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.jpa.TopicBinding;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
-/** Topic routing calls (PGMQ 1.11+). */
+/** Topic routing calls (PGMQ 1.11+) of one unit of work. */
 final class Topics {
 
   private final SessionStatements calls;
-  private final JsonCodec codec;
 
-  Topics(SessionStatements calls, JsonCodec codec) {
+  Topics(SessionStatements calls) {
     this.calls = calls;
-    this.codec = codec;
   }
 
-  void bind(String pattern, String queue) {
+  /** A topic message, encoded before any statement runs. */
+  record Outgoing(String payload, String headers, Integer delaySeconds) {}
+
+  static Outgoing one(JsonCodec codec, Object message, SendOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (options.visibleAt() != null) {
+      throw new IllegalArgumentException("PGMQ's topic sends take a delay, not an instant");
+    }
+    String payload = codec.payload(message);
+    Integer delay = options.delay() == null ? null : Arguments.seconds(options.delay(), "delay");
+    return new Outgoing(payload, codec.headers(options.headers()), delay);
+  }
+
+  static void checkBinding(String pattern, String queue) {
     Objects.requireNonNull(pattern, "pattern");
     QueueNames.check(queue);
+  }
+
+  boolean bind(String pattern, String queue) {
     require("bindTopic");
     calls.rows("bind_topic", queue, PgmqSql.BIND_TOPIC, Rows.RESULT, pattern, queue);
+    return true;
   }
 
   boolean unbind(String pattern, String queue) {
-    Objects.requireNonNull(pattern, "pattern");
-    QueueNames.check(queue);
     require("unbindTopic");
     return calls.first("unbind_topic", null, PgmqSql.UNBIND_TOPIC, Rows.RESULT, pattern, queue);
   }
 
-  int send(String routingKey, Object message, Map<String, ?> headers, Duration delay) {
-    Objects.requireNonNull(routingKey, "routingKey");
-    String payload = codec.payload(message);
-    long result;
-    if (delay == null) {
-      require("sendTopic");
-      result = calls.first("send_topic", null, PgmqSql.SEND_TOPIC, Rows.COUNT, routingKey, payload);
-    } else {
-      int seconds = Arguments.seconds(delay, "delay");
-      String headerJson = codec.headers(headers);
-      require("sendTopic");
-      result =
-          calls.first(
-              "send_topic",
-              null,
-              PgmqSql.SEND_TOPIC_FULL,
-              Rows.COUNT,
-              routingKey,
-              payload,
-              headerJson,
-              seconds);
-    }
-    return (int) result;
+  int send(String routingKey, Outgoing m) {
+    require("sendTopic");
+    long routed =
+        m.headers() == null && m.delaySeconds() == null
+            ? calls.first(
+                "send_topic", null, PgmqSql.SEND_TOPIC, Rows.COUNT, routingKey, m.payload())
+            : calls.first(
+                "send_topic",
+                null,
+                PgmqSql.SEND_TOPIC_FULL,
+                Rows.COUNT,
+                routingKey,
+                m.payload(),
+                m.headers(),
+                m.delaySeconds() == null ? 0 : m.delaySeconds());
+    return (int) routed;
   }
 
-  List<RoutedMessage> sendBatch(
-      String routingKey, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    Objects.requireNonNull(routingKey, "routingKey");
-    Integer seconds = delay == null ? null : Arguments.seconds(delay, "delay");
-    Object[] params = Batches.params(codec, routingKey, messages, headers, seconds);
+  List<RoutedMessage> sendBatch(Sends.Prepared batch) {
     require("sendBatchTopic");
-    String sql = PgmqSql.SEND_BATCH_TOPIC[PgmqSql.sendShape(headers != null, seconds)];
-    return calls.rows("send_batch_topic", null, sql, Rows.ROUTED, params);
+    return calls.rows("send_batch_topic", null, batch.sql(), Rows.ROUTED, batch.params());
   }
 
   List<TopicBinding> list(String queue) {
@@ -75,7 +75,6 @@ final class Topics {
   }
 
   List<TopicBinding> testRouting(String routingKey) {
-    Objects.requireNonNull(routingKey, "routingKey");
     require("testRouting");
     return calls.rows("test_routing", null, PgmqSql.TEST_ROUTING, Rows.BINDING, routingKey);
   }

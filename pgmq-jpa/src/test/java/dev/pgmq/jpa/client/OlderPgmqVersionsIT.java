@@ -3,7 +3,9 @@ package dev.pgmq.jpa.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgmq.jpa.FifoMode;
 import dev.pgmq.jpa.PgmqClient;
+import dev.pgmq.jpa.ReadOptions;
 import dev.pgmq.jpa.UnsupportedPgmqVersionException;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
@@ -59,9 +61,14 @@ class OlderPgmqVersionsIT {
   @Test
   void missingFunctionsRaiseAClearVersionError() {
     client.createQueue("old");
-    assertThatThrownBy(() -> client.readGroupedHead("old", Duration.ZERO, 1, Object.class))
+    assertThatThrownBy(
+            () ->
+                client.readBatch(
+                    "old",
+                    ReadOptions.of(Duration.ZERO, 1).withFifo(FifoMode.HEADS_ONLY),
+                    Object.class))
         .isInstanceOf(UnsupportedPgmqVersionException.class)
-        .hasMessageContaining("readGroupedHead requires PGMQ ≥ 1.11.1");
+        .hasMessageContaining("readBatch(FifoMode.HEADS_ONLY) requires PGMQ ≥ 1.11.1");
     assertThatThrownBy(() -> client.bindTopic("a.*", "old"))
         .isInstanceOf(UnsupportedPgmqVersionException.class)
         .hasMessageContaining("requires PGMQ ≥ 1.11");
@@ -74,7 +81,11 @@ class OlderPgmqVersionsIT {
   void operationsThePgmqHasKeepWorking() {
     client.createQueue("still_fine");
     List<Long> ids = client.sendBatch("still_fine", List.of(1, 2));
-    assertThat(client.readGrouped("still_fine", Duration.ofSeconds(5), 5, Integer.class))
+    assertThat(
+            client.readBatch(
+                "still_fine",
+                ReadOptions.of(Duration.ofSeconds(5), 5).withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                Integer.class))
         .hasSize(2);
     assertThat(client.setVt("still_fine", ids, Duration.ZERO)).hasSize(2);
   }

@@ -202,15 +202,15 @@ class PgmqClientIT {
                 })
             .build();
     try (PgmqClient withExecutor = PgmqClient.create(emf, config)) {
-      withExecutor.async().createQueue(queue).join();
-      Long id = withExecutor.async().send(queue, Map.of("a", 1)).join();
+      withExecutor.async().run(p -> p.createQueue(queue)).join();
+      Long id = withExecutor.async().call(p -> p.send(queue, Map.of("a", 1))).join();
       assertThat(
               withExecutor
                   .async()
                   .inTransaction(p -> p.read(queue, VT).orElseThrow().msgId())
                   .join())
           .isEqualTo(id);
-      assertThatThrownBy(() -> withExecutor.async().send("Bad Name", 1).join())
+      assertThatThrownBy(() -> withExecutor.async().call(p -> p.send("Bad Name", 1)).join())
           .isInstanceOf(CompletionException.class)
           .hasCauseInstanceOf(InvalidQueueNameException.class);
       assertThat(tasks.get()).isEqualTo(4);
@@ -234,7 +234,7 @@ class PgmqClientIT {
                 })
             .build();
     try (PgmqClient client = PgmqClient.create(emf, config)) {
-      client.async().createQueue(queue).join();
+      client.async().run(p -> p.createQueue(queue)).join();
       Thread ranOn = client.async().inTransaction(p -> Thread.currentThread()).join();
 
       assertThat(created).contains(ranOn);

@@ -12,6 +12,8 @@ import dev.pgmq.jpa.PgmqSerializationException;
 import dev.pgmq.jpa.QueueInfo;
 import dev.pgmq.jpa.QueueMetrics;
 import dev.pgmq.jpa.QueueNotFoundException;
+import dev.pgmq.jpa.ReadOptions;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import java.sql.Connection;
@@ -148,7 +150,12 @@ abstract class CoreOperationsContract {
   void sentMessageIsReadBackWithPayloadHeadersAndCounters() {
     String queue = newQueue();
     Instant before = Instant.now().minusSeconds(5);
-    long id = pgmq().send(queue, new OrderPlaced(7, "book"), Map.of("x-trace", "abc", "n", 3));
+    long id =
+        pgmq()
+            .send(
+                queue,
+                new OrderPlaced(7, "book"),
+                SendOptions.of(Map.of("x-trace", "abc", "n", 3)));
 
     Message<OrderPlaced> m = pgmq().read(queue, VT, OrderPlaced.class).orElseThrow();
 
@@ -213,7 +220,12 @@ abstract class CoreOperationsContract {
     h.put("g", "one");
     List<Map<String, Object>> headers = Arrays.asList(h, null, Map.of("g", "three"));
     List<Long> ids =
-        pgmq().sendBatch(queue, List.of(Map.of("i", 1), Map.of("i", 2), Map.of("i", 3)), headers);
+        pgmq()
+            .sendBatch(
+                queue,
+                List.of(Map.of("i", 1), Map.of("i", 2), Map.of("i", 3)),
+                headers,
+                SendOptions.NONE);
 
     assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
     List<Message<JsonNode>> read = pgmq().readBatch(queue, VT, 10);
@@ -231,11 +243,11 @@ abstract class CoreOperationsContract {
     Map<String, Object> h = Map.of("h", "x");
     List<Long> ids = new java.util.ArrayList<>();
     ids.add(pgmq().send(queue, 1, Duration.ZERO));
-    ids.add(pgmq().send(queue, 2, past));
-    ids.add(pgmq().send(queue, 3, h, Duration.ZERO));
-    ids.add(pgmq().send(queue, 4, h, past));
-    ids.addAll(pgmq().sendBatch(queue, List.of(5), List.of(h), Duration.ZERO));
-    ids.addAll(pgmq().sendBatch(queue, List.of(6), List.of(h), past));
+    ids.add(pgmq().send(queue, 2, SendOptions.at(past)));
+    ids.add(pgmq().send(queue, 3, SendOptions.of(h).withDelay(Duration.ZERO)));
+    ids.add(pgmq().send(queue, 4, SendOptions.of(h).withVisibleAt(past)));
+    ids.addAll(pgmq().sendBatch(queue, List.of(5), List.of(h), SendOptions.after(Duration.ZERO)));
+    ids.addAll(pgmq().sendBatch(queue, List.of(6), List.of(h), SendOptions.at(past)));
 
     List<Message<Integer>> read = pgmq().readBatch(queue, VT, 10, Integer.class);
 
@@ -264,7 +276,9 @@ abstract class CoreOperationsContract {
     pgmq().send(queue, Map.of("type", "a", "n", 3));
 
     List<Message<JsonNode>> onlyB =
-        pgmq().readBatch(queue, VT, 10, Map.of("type", "b"), JsonNode.class);
+        pgmq()
+            .readBatch(
+                queue, ReadOptions.of(VT, 10).withFilter(Map.of("type", "b")), JsonNode.class);
 
     assertThat(onlyB).extracting(Message::msgId).containsExactly(b);
     assertThat(pgmq().readBatch(queue, VT, 10)).hasSize(2);
@@ -287,8 +301,8 @@ abstract class CoreOperationsContract {
   void visibleAtMakesAMessageInvisibleUntilThatInstant() {
     String queue = newQueue();
     Instant at = Instant.now().plusSeconds(2);
-    pgmq().send(queue, Map.of("k", 1), Map.of("h", 1), at);
-    pgmq().sendBatch(queue, List.of(1, 2), at);
+    pgmq().send(queue, Map.of("k", 1), SendOptions.of(Map.of("h", 1)).withVisibleAt(at));
+    pgmq().sendBatch(queue, List.of(1, 2), SendOptions.at(at));
     assertThat(pgmq().readBatch(queue, VT, 10)).isEmpty();
     await().atMost(AT_MOST).until(() -> pgmq().readBatch(queue, VT, 10).size() == 3);
     assertThat(Instant.now()).isAfterOrEqualTo(at.minusMillis(500));
@@ -401,13 +415,11 @@ abstract class CoreOperationsContract {
     pgmq().setVt(queue, got.stream().map(Message::msgId).toList(), Duration.ZERO);
     List<Message<JsonNode>> filtered =
         pgmq()
-            .readWithPoll(
+            .readBatch(
                 queue,
-                VT,
-                5,
-                Duration.ofSeconds(1),
-                Duration.ofMillis(50),
-                Map.of("t", "y"),
+                ReadOptions.of(VT, 5)
+                    .withPoll(Duration.ofSeconds(1), Duration.ofMillis(50))
+                    .withFilter(Map.of("t", "y")),
                 JsonNode.class);
     assertThat(filtered).extracting(Message::msgId).containsExactly(wanted);
   }
@@ -435,7 +447,7 @@ abstract class CoreOperationsContract {
   @Test
   void archiveMovesTheRowToTheArchiveTable() throws SQLException {
     String queue = newQueue();
-    long id = pgmq().send(queue, Map.of("k", 1), Map.of("h", "v"));
+    long id = pgmq().send(queue, Map.of("k", 1), SendOptions.of(Map.of("h", "v")));
     assertThat(pgmq().archive(queue, id)).isTrue();
     assertThat(pgmq().archive(queue, id)).isFalse();
     assertThat(pgmq().read(queue, VT)).isEmpty();

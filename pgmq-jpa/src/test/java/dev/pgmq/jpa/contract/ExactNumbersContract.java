@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
+import dev.pgmq.jpa.SendOptions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -41,7 +42,7 @@ abstract class ExactNumbersContract extends CoreOperationsContract {
         .send(
             queue,
             Map.of("amount", AMOUNT, "price", PRICE),
-            Map.of("rate", new BigDecimal("0.10")));
+            SendOptions.of(Map.of("rate", new BigDecimal("0.10"))));
 
     Message<JsonNode> m = pgmq().read(queue, VT).orElseThrow();
 

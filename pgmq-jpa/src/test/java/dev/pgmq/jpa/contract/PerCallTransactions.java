@@ -5,7 +5,6 @@ import dev.pgmq.jpa.Pgmq;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,7 +45,7 @@ final class PerCallTransactions {
             });
   }
 
-  /** Every call goes through the async twin of the method and waits for its future. */
+  /** Every call goes through {@code async.call(p -> p.operation(...))} and waits for it. */
   static Pgmq blockingOn(AsyncPgmq async) {
     return (Pgmq)
         Proxy.newProxyInstance(
@@ -56,18 +55,27 @@ final class PerCallTransactions {
               if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(async, args);
               }
-              Method twin = AsyncPgmq.class.getMethod(method.getName(), method.getParameterTypes());
-              CompletableFuture<?> future;
-              try {
-                future = (CompletableFuture<?>) twin.invoke(async, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
+              CompletableFuture<?> future =
+                  async.call(
+                      p -> {
+                        try {
+                          return method.invoke(p, args);
+                        } catch (InvocationTargetException e) {
+                          throw sneaky(e.getCause());
+                        } catch (IllegalAccessException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      });
               try {
                 return future.join();
               } catch (CompletionException e) {
                 throw e.getCause();
               }
             });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+    throw (E) t;
   }
 }

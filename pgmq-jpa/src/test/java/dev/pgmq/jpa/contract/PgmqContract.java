@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.FifoMode;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.QueueInfo;
 import dev.pgmq.jpa.QueueNotFoundException;
+import dev.pgmq.jpa.ReadOptions;
 import dev.pgmq.jpa.RoutedMessage;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.jpa.TopicBinding;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -28,7 +31,7 @@ import org.postgresql.PGNotification;
 abstract class PgmqContract extends ExactNumbersContract {
 
   private long sendTo(String queue, String group, int n) {
-    return pgmq().send(queue, Map.of("n", n), Map.of(Pgmq.GROUP_HEADER, group));
+    return pgmq().send(queue, Map.of("n", n), SendOptions.of(Map.of(Pgmq.GROUP_HEADER, group)));
   }
 
   // ---------------------------------------------------------------- FIFO
@@ -41,10 +44,19 @@ abstract class PgmqContract extends ExactNumbersContract {
     long a2 = sendTo(queue, "a", 2);
     sendTo(queue, "b", 2);
 
-    List<Message<JsonNode>> first = pgmq().readGrouped(queue, VT, 3, JsonNode.class);
+    List<Message<JsonNode>> first =
+        pgmq()
+            .readBatch(
+                queue, ReadOptions.of(VT, 3).withFifo(FifoMode.OLDEST_GROUP_FIRST), JsonNode.class);
 
     assertThat(first).extracting(Message::msgId).containsExactlyInAnyOrder(a1, a2, b1);
-    assertThat(pgmq().readGrouped(queue, VT, 3, JsonNode.class)).isEmpty();
+    assertThat(
+            pgmq()
+                .readBatch(
+                    queue,
+                    ReadOptions.of(VT, 3).withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                    JsonNode.class))
+        .isEmpty();
   }
 
   @Test
@@ -55,7 +67,9 @@ abstract class PgmqContract extends ExactNumbersContract {
     sendTo(queue, "a", 3);
     long b1 = sendTo(queue, "b", 1);
 
-    List<Message<JsonNode>> got = pgmq().readGroupedRoundRobin(queue, VT, 2, JsonNode.class);
+    List<Message<JsonNode>> got =
+        pgmq()
+            .readBatch(queue, ReadOptions.of(VT, 2).withFifo(FifoMode.ROUND_ROBIN), JsonNode.class);
 
     assertThat(got).extracting(Message::msgId).containsExactlyInAnyOrder(a1, b1);
   }
@@ -67,11 +81,17 @@ abstract class PgmqContract extends ExactNumbersContract {
     sendTo(queue, "a", 2);
     long b1 = sendTo(queue, "b", 1);
 
-    List<Message<JsonNode>> heads = pgmq().readGroupedHead(queue, VT, 10, JsonNode.class);
+    List<Message<JsonNode>> heads =
+        pgmq()
+            .readBatch(queue, ReadOptions.of(VT, 10).withFifo(FifoMode.HEADS_ONLY), JsonNode.class);
 
     assertThat(heads).extracting(Message::msgId).containsExactlyInAnyOrder(a1, b1);
     assertThat(heads.get(0).header(Pgmq.GROUP_HEADER)).isIn("a", "b");
-    assertThat(pgmq().readGroupedHead(queue, VT, 10, JsonNode.class)).isEmpty();
+    assertThat(
+            pgmq()
+                .readBatch(
+                    queue, ReadOptions.of(VT, 10).withFifo(FifoMode.HEADS_ONLY), JsonNode.class))
+        .isEmpty();
   }
 
   @Test
@@ -80,8 +100,12 @@ abstract class PgmqContract extends ExactNumbersContract {
     long start = System.nanoTime();
     assertThat(
             pgmq()
-                .readGroupedWithPoll(
-                    queue, VT, 5, Duration.ofSeconds(1), Duration.ofMillis(50), JsonNode.class))
+                .readBatch(
+                    queue,
+                    ReadOptions.of(VT, 5)
+                        .withPoll(Duration.ofSeconds(1), Duration.ofMillis(50))
+                        .withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                    JsonNode.class))
         .isEmpty();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(900));
     long a1 = sendTo(queue, "a", 1);
@@ -89,15 +113,23 @@ abstract class PgmqContract extends ExactNumbersContract {
     long a2 = sendTo(queue, "a", 2);
     assertThat(
             pgmq()
-                .readGroupedHeadWithPoll(
-                    queue, VT, 5, Duration.ofSeconds(1), Duration.ofMillis(50), JsonNode.class))
+                .readBatch(
+                    queue,
+                    ReadOptions.of(VT, 5)
+                        .withPoll(Duration.ofSeconds(1), Duration.ofMillis(50))
+                        .withFifo(FifoMode.HEADS_ONLY),
+                    JsonNode.class))
         .extracting(Message::msgId)
         .containsExactlyInAnyOrder(a1, b1);
     pgmq().setVt(queue, List.of(a1, b1), Duration.ZERO);
     assertThat(
             pgmq()
-                .readGroupedRoundRobinWithPoll(
-                    queue, VT, 5, Duration.ofSeconds(1), Duration.ofMillis(50), JsonNode.class))
+                .readBatch(
+                    queue,
+                    ReadOptions.of(VT, 5)
+                        .withPoll(Duration.ofSeconds(1), Duration.ofMillis(50))
+                        .withFifo(FifoMode.ROUND_ROBIN),
+                    JsonNode.class))
         .extracting(Message::msgId)
         .containsExactlyInAnyOrder(a1, b1, a2);
   }
@@ -114,7 +146,11 @@ abstract class PgmqContract extends ExactNumbersContract {
 
     assertThat(pgmq().sendTopic(key + ".created", Map.of("id", 1))).isEqualTo(2);
     assertThat(
-            pgmq().sendTopic(key + ".eu.created", Map.of("id", 2), Map.of("h", 1), Duration.ZERO))
+            pgmq()
+                .sendTopic(
+                    key + ".eu.created",
+                    Map.of("id", 2),
+                    new SendOptions(Map.of("h", 1), Duration.ZERO, null)))
         .isEqualTo(1);
 
     assertThat(pgmq().readBatch(one, VT, 10)).hasSize(1);
@@ -128,7 +164,10 @@ abstract class PgmqContract extends ExactNumbersContract {
     assertThat(
             pgmq()
                 .sendBatchTopic(
-                    key + ".x.y", List.of(3), List.of(Map.of("k", "v")), Duration.ofSeconds(1)))
+                    key + ".x.y",
+                    List.of(3),
+                    List.of(Map.of("k", "v")),
+                    SendOptions.after(Duration.ofSeconds(1))))
         .extracting(RoutedMessage::queueName)
         .containsExactly(all);
   }
@@ -161,7 +200,13 @@ abstract class PgmqContract extends ExactNumbersContract {
         .isInstanceOf(QueueNotFoundException.class);
     assertThatThrownBy(() -> pgmq().enableNotifyInsert(missing))
         .isInstanceOf(QueueNotFoundException.class);
-    assertThatThrownBy(() -> pgmq().readGrouped(missing, VT, 1, JsonNode.class))
+    assertThatThrownBy(
+            () ->
+                pgmq()
+                    .readBatch(
+                        missing,
+                        ReadOptions.of(VT, 1).withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                        JsonNode.class))
         .isInstanceOf(QueueNotFoundException.class);
     assertThatThrownBy(() -> pgmq().sendBatch(missing, List.of(1)))
         .isInstanceOf(QueueNotFoundException.class);

@@ -3,9 +3,12 @@ package dev.pgmq.jpa.entitymanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgmq.jpa.FifoMode;
 import dev.pgmq.jpa.InvalidQueueNameException;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqSerializationException;
+import dev.pgmq.jpa.ReadOptions;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -72,7 +75,10 @@ class InvalidInputRunsNoSqlIT {
       rejectsWithoutSql(InvalidQueueNameException.class, () -> pgmq.metrics(bad));
       rejectsWithoutSql(InvalidQueueNameException.class, () -> pgmq.bindTopic("a.*", bad));
       rejectsWithoutSql(
-          InvalidQueueNameException.class, () -> pgmq.readGroupedHead(bad, VT, 1, Object.class));
+          InvalidQueueNameException.class,
+          () ->
+              pgmq.readBatch(
+                  bad, ReadOptions.of(VT, 1).withFifo(FifoMode.HEADS_ONLY), Object.class));
       rejectsWithoutSql(InvalidQueueNameException.class, () -> pgmq.validateQueueName(bad));
     }
     rejectsWithoutSql(NullPointerException.class, () -> pgmq.send(null, 1));
@@ -94,7 +100,12 @@ class InvalidInputRunsNoSqlIT {
     rejectsWithoutSql(
         IllegalArgumentException.class,
         () ->
-            pgmq.readGroupedWithPoll("q", VT, 1, Duration.ofSeconds(1), Duration.ZERO, Map.class));
+            pgmq.readBatch(
+                "q",
+                ReadOptions.of(VT, 1)
+                    .withPoll(Duration.ofSeconds(1), Duration.ZERO)
+                    .withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                Map.class));
     rejectsWithoutSql(
         IllegalArgumentException.class, () -> pgmq.enableNotifyInsert("q", Duration.ofMillis(-1)));
     rejectsWithoutSql(
@@ -111,7 +122,7 @@ class InvalidInputRunsNoSqlIT {
         NullPointerException.class, () -> pgmq.sendBatch("q", Arrays.asList(1, null)));
     rejectsWithoutSql(
         IllegalArgumentException.class,
-        () -> pgmq.sendBatch("q", List.of(1, 2), List.of(Map.of("h", 1))));
+        () -> pgmq.sendBatch("q", List.of(1, 2), List.of(Map.of("h", 1)), SendOptions.NONE));
     rejectsWithoutSql(
         NullPointerException.class, () -> pgmq.deleteBatch("q", Arrays.asList(1L, null)));
     rejectsWithoutSql(
@@ -132,7 +143,7 @@ class InvalidInputRunsNoSqlIT {
         PgmqSerializationException.class, () -> pgmq.sendBatch("q", List.of(1, new Object())));
     rejectsWithoutSql(
         PgmqSerializationException.class,
-        () -> pgmq.readBatch("q", VT, 1, new Object(), Object.class));
+        () -> pgmq.readBatch("q", ReadOptions.of(VT, 1).withFilter(new Object()), Object.class));
     rejectsWithoutSql(NullPointerException.class, () -> pgmq.send("q", null));
   }
 }

@@ -3,8 +3,10 @@ package dev.pgmq.jpa.entitymanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgmq.jpa.FifoMode;
 import dev.pgmq.jpa.NoActiveTransactionException;
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.ReadOptions;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -93,7 +95,12 @@ class TransactionSharingIT {
       assertThatThrownBy(() -> pgmq.read(queue, Duration.ofSeconds(1)))
           .isInstanceOf(NoActiveTransactionException.class);
       assertThatThrownBy(() -> pgmq.metricsAll()).isInstanceOf(NoActiveTransactionException.class);
-      assertThatThrownBy(() -> pgmq.readGroupedHead(queue, Duration.ZERO, 1, Object.class))
+      assertThatThrownBy(
+              () ->
+                  pgmq.readBatch(
+                      queue,
+                      ReadOptions.of(Duration.ZERO, 1).withFifo(FifoMode.HEADS_ONLY),
+                      Object.class))
           .isInstanceOf(NoActiveTransactionException.class);
       assertThat(inspector.since(mark)).isEmpty();
     } finally {

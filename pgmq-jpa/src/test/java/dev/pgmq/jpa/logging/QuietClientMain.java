@@ -2,6 +2,7 @@ package dev.pgmq.jpa.logging;
 
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.PgmqException;
+import dev.pgmq.jpa.SendOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class QuietClientMain {
       System.err.flush();
       attempt(() -> client.send(queue + "_missing", Map.of("n", 1)));
       attempt(() -> client.send(queue, Map.of("text", "a\u0000b")));
-      attempt(() -> client.send(queue, Map.of("n", 1), Instant.MAX));
+      attempt(() -> client.send(queue, Map.of("n", 1), SendOptions.at(Instant.MAX)));
       attempt(() -> client.read(queue + "_missing", Duration.ofSeconds(1)));
       client.dropQueue(queue);
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.outbox.EnvelopeHeaders;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
@@ -68,7 +69,13 @@ class DeadLetterIT {
             .build()) {
       consumer.start();
       msgId =
-          pgmq(emf, p -> p.send(queue, new Order("o-1", 2), Map.of("x-tenant", "acme", "n", 7)));
+          pgmq(
+              emf,
+              p ->
+                  p.send(
+                      queue,
+                      new Order("o-1", 2),
+                      SendOptions.of(Map.of("x-tenant", "acme", "n", 7))));
       await().atMost(Duration.ofSeconds(10)).until(() -> recorder.deadLettered.size() == 1);
     }
 
@@ -178,7 +185,8 @@ class DeadLetterIT {
                   List.of(
                       Map.of(EnvelopeHeaders.EVENT_TYPE, "order.placed"),
                       Map.of(EnvelopeHeaders.EVENT_TYPE, "order.placed"),
-                      Map.of(EnvelopeHeaders.EVENT_TYPE, "order.cancelled"))));
+                      Map.of(EnvelopeHeaders.EVENT_TYPE, "order.cancelled")),
+                  SendOptions.NONE));
       await().atMost(Duration.ofSeconds(10)).until(() -> recorder.deadLettered.size() == 2);
     }
 

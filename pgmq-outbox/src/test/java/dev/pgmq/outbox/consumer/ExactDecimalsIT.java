@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgmq.jpa.PgmqConfig;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.outbox.EnvelopeHeaders;
 import dev.pgmq.outbox.Outbox;
 import dev.pgmq.outbox.OutboxEvent;
@@ -92,8 +93,11 @@ class ExactDecimalsIT {
             .pollInterval(Duration.ofMillis(20))
             .build()) {
       consumer.start();
-      pgmq(emf, p -> p.send(queue, new Priced("book", TOTAL), type("priced")));
-      pgmq(emf, p -> p.send(queue, Map.of("amount", AMOUNT, "price", PRICE), type("map")));
+      pgmq(emf, p -> p.send(queue, new Priced("book", TOTAL), SendOptions.of(type("priced"))));
+      pgmq(
+          emf,
+          p ->
+              p.send(queue, Map.of("amount", AMOUNT, "price", PRICE), SendOptions.of(type("map"))));
       sendJsonText(db, queue, "{\"pi\": " + PI_60 + "}", "{\"x-event-type\": \"pi\"}");
       sendJsonText(db, queue, "{\"pi\": " + PI_60 + "}", null);
       await().atMost(Duration.ofSeconds(10)).until(() -> recorder.processed.size() == 4);
@@ -125,7 +129,7 @@ class ExactDecimalsIT {
             p.send(
                 queue,
                 Map.of("amount", AMOUNT, "price", PRICE),
-                Map.of("rate", new BigDecimal("0.10"))));
+                SendOptions.of(Map.of("rate", new BigDecimal("0.10")))));
     sendJsonText(db, queue, "{\"pi\": " + PI_60 + ", \"total\": 42.00}", null);
     List<String> sent = texts(db, "select message::text from pgmq.q_" + queue + " order by msg_id");
     ConsumerTests.Recorder recorder = new ConsumerTests.Recorder();

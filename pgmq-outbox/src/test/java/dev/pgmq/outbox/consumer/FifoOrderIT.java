@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
@@ -64,7 +65,7 @@ class FifoOrderIT {
         headers.add(Map.of(Pgmq.GROUP_HEADER, queue + "-g" + g));
       }
     }
-    pgmq(emf, p -> p.sendBatch(queue, steps, headers));
+    pgmq(emf, p -> p.sendBatch(queue, steps, headers, SendOptions.NONE));
     ConsumerTests.Recorder recorder = new ConsumerTests.Recorder();
     Set<String> threads = ConcurrentHashMap.newKeySet();
     try (PgmqConsumer consumer =

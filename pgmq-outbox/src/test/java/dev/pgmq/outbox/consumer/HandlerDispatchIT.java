@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.outbox.EnvelopeHeaders;
 import dev.pgmq.outbox.EventTypes;
 import dev.pgmq.outbox.OutboxEvent;
@@ -70,7 +71,8 @@ class HandlerDispatchIT {
                   List.of(
                       Map.of(EnvelopeHeaders.EVENT_TYPE, EventTypes.of(OrderPlaced.class)),
                       Map.of(EnvelopeHeaders.EVENT_TYPE, "order.cancelled"),
-                      Map.of(EnvelopeHeaders.EVENT_TYPE, "inventory.counted"))));
+                      Map.of(EnvelopeHeaders.EVENT_TYPE, "inventory.counted")),
+                  SendOptions.NONE));
       await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 3);
     }
     assertThat(handled)

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.PgmqQueue;
 import dev.pgmq.jpa.QueueInfo;
 import dev.pgmq.jpa.QueueMetrics;
+import dev.pgmq.jpa.ReadOptions;
 import dev.pgmq.jpa.RoutedMessage;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.jpa.TopicBinding;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,16 @@ public abstract class ForwardingPgmq implements Pgmq {
 
   /** The operations to run this call on. */
   protected abstract Pgmq delegate();
+
+  @Override
+  public <T> PgmqQueue<T> queue(String queue, Class<T> type) {
+    return delegate().queue(queue, type);
+  }
+
+  @Override
+  public <T> PgmqQueue<T> queue(String queue, TypeReference<T> type) {
+    return delegate().queue(queue, type);
+  }
 
   @Override
   public void createQueue(String queue) {
@@ -80,23 +93,8 @@ public abstract class ForwardingPgmq implements Pgmq {
   }
 
   @Override
-  public long send(String queue, Object message, Instant visibleAt) {
-    return delegate().send(queue, message, visibleAt);
-  }
-
-  @Override
-  public long send(String queue, Object message, Map<String, ?> headers) {
-    return delegate().send(queue, message, headers);
-  }
-
-  @Override
-  public long send(String queue, Object message, Map<String, ?> headers, Duration delay) {
-    return delegate().send(queue, message, headers, delay);
-  }
-
-  @Override
-  public long send(String queue, Object message, Map<String, ?> headers, Instant visibleAt) {
-    return delegate().send(queue, message, headers, visibleAt);
+  public long send(String queue, Object message, SendOptions options) {
+    return delegate().send(queue, message, options);
   }
 
   @Override
@@ -110,26 +108,14 @@ public abstract class ForwardingPgmq implements Pgmq {
   }
 
   @Override
-  public List<Long> sendBatch(String queue, List<?> messages, Instant visibleAt) {
-    return delegate().sendBatch(queue, messages, visibleAt);
+  public List<Long> sendBatch(String queue, List<?> messages, SendOptions options) {
+    return delegate().sendBatch(queue, messages, options);
   }
 
   @Override
   public List<Long> sendBatch(
-      String queue, List<?> messages, List<? extends Map<String, ?>> headers) {
-    return delegate().sendBatch(queue, messages, headers);
-  }
-
-  @Override
-  public List<Long> sendBatch(
-      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    return delegate().sendBatch(queue, messages, headers, delay);
-  }
-
-  @Override
-  public List<Long> sendBatch(
-      String queue, List<?> messages, List<? extends Map<String, ?>> headers, Instant visibleAt) {
-    return delegate().sendBatch(queue, messages, headers, visibleAt);
+      String queue, List<?> messages, List<? extends Map<String, ?>> headers, SendOptions options) {
+    return delegate().sendBatch(queue, messages, headers, options);
   }
 
   @Override
@@ -163,9 +149,13 @@ public abstract class ForwardingPgmq implements Pgmq {
   }
 
   @Override
-  public <T> List<Message<T>> readBatch(
-      String queue, Duration vt, int qty, Object conditional, Class<T> type) {
-    return delegate().readBatch(queue, vt, qty, conditional, type);
+  public <T> List<Message<T>> readBatch(String queue, ReadOptions options, Class<T> type) {
+    return delegate().readBatch(queue, options, type);
+  }
+
+  @Override
+  public <T> List<Message<T>> readBatch(String queue, ReadOptions options, TypeReference<T> type) {
+    return delegate().readBatch(queue, options, type);
   }
 
   @Override
@@ -192,18 +182,6 @@ public abstract class ForwardingPgmq implements Pgmq {
   }
 
   @Override
-  public <T> List<Message<T>> readWithPoll(
-      String queue,
-      Duration vt,
-      int qty,
-      Duration maxPoll,
-      Duration pollInterval,
-      Object conditional,
-      Class<T> type) {
-    return delegate().readWithPoll(queue, vt, qty, maxPoll, pollInterval, conditional, type);
-  }
-
-  @Override
   public Optional<Message<JsonNode>> pop(String queue) {
     return delegate().pop(queue);
   }
@@ -214,42 +192,18 @@ public abstract class ForwardingPgmq implements Pgmq {
   }
 
   @Override
+  public <T> Optional<Message<T>> pop(String queue, TypeReference<T> type) {
+    return delegate().pop(queue, type);
+  }
+
+  @Override
   public <T> List<Message<T>> pop(String queue, int qty, Class<T> type) {
     return delegate().pop(queue, qty, type);
   }
 
   @Override
-  public <T> List<Message<T>> readGrouped(String queue, Duration vt, int qty, Class<T> type) {
-    return delegate().readGrouped(queue, vt, qty, type);
-  }
-
-  @Override
-  public <T> List<Message<T>> readGroupedRoundRobin(
-      String queue, Duration vt, int qty, Class<T> type) {
-    return delegate().readGroupedRoundRobin(queue, vt, qty, type);
-  }
-
-  @Override
-  public <T> List<Message<T>> readGroupedHead(String queue, Duration vt, int qty, Class<T> type) {
-    return delegate().readGroupedHead(queue, vt, qty, type);
-  }
-
-  @Override
-  public <T> List<Message<T>> readGroupedWithPoll(
-      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return delegate().readGroupedWithPoll(queue, vt, qty, maxPoll, pollInterval, type);
-  }
-
-  @Override
-  public <T> List<Message<T>> readGroupedRoundRobinWithPoll(
-      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return delegate().readGroupedRoundRobinWithPoll(queue, vt, qty, maxPoll, pollInterval, type);
-  }
-
-  @Override
-  public <T> List<Message<T>> readGroupedHeadWithPoll(
-      String queue, Duration vt, int qty, Duration maxPoll, Duration pollInterval, Class<T> type) {
-    return delegate().readGroupedHeadWithPoll(queue, vt, qty, maxPoll, pollInterval, type);
+  public <T> List<Message<T>> pop(String queue, int qty, TypeReference<T> type) {
+    return delegate().pop(queue, qty, type);
   }
 
   @Override
@@ -308,8 +262,8 @@ public abstract class ForwardingPgmq implements Pgmq {
   }
 
   @Override
-  public int sendTopic(String routingKey, Object message, Map<String, ?> headers, Duration delay) {
-    return delegate().sendTopic(routingKey, message, headers, delay);
+  public int sendTopic(String routingKey, Object message, SendOptions options) {
+    return delegate().sendTopic(routingKey, message, options);
   }
 
   @Override
@@ -319,8 +273,17 @@ public abstract class ForwardingPgmq implements Pgmq {
 
   @Override
   public List<RoutedMessage> sendBatchTopic(
-      String routingKey, List<?> messages, List<? extends Map<String, ?>> headers, Duration delay) {
-    return delegate().sendBatchTopic(routingKey, messages, headers, delay);
+      String routingKey, List<?> messages, SendOptions options) {
+    return delegate().sendBatchTopic(routingKey, messages, options);
+  }
+
+  @Override
+  public List<RoutedMessage> sendBatchTopic(
+      String routingKey,
+      List<?> messages,
+      List<? extends Map<String, ?>> headers,
+      SendOptions options) {
+    return delegate().sendBatchTopic(routingKey, messages, headers, options);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.pgmq.outbox.consumer.internal;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.pgmq.jpa.FifoMode;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.ReadOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,12 +57,16 @@ final class BatchReader {
     switch (settings.readMode()) {
       case FIFO:
         return poll
-            ? pgmq.readGroupedWithPoll(q, vt, n, max, every, json)
-            : pgmq.readGrouped(q, vt, n, json);
+            ? pgmq.readBatch(
+                q,
+                ReadOptions.of(vt, n).withPoll(max, every).withFifo(FifoMode.OLDEST_GROUP_FIRST),
+                json)
+            : pgmq.readBatch(q, ReadOptions.of(vt, n).withFifo(FifoMode.OLDEST_GROUP_FIRST), json);
       case FIFO_ROUND_ROBIN:
         return poll
-            ? pgmq.readGroupedRoundRobinWithPoll(q, vt, n, max, every, json)
-            : pgmq.readGroupedRoundRobin(q, vt, n, json);
+            ? pgmq.readBatch(
+                q, ReadOptions.of(vt, n).withPoll(max, every).withFifo(FifoMode.ROUND_ROBIN), json)
+            : pgmq.readBatch(q, ReadOptions.of(vt, n).withFifo(FifoMode.ROUND_ROBIN), json);
       default:
         return poll
             ? pgmq.readWithPoll(q, vt, n, max, every, json)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
+import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.outbox.consumer.DeadLetterHeaders;
 import dev.pgmq.outbox.consumer.MessageGoneException;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class DeadLetterMover {
     headers.put(DeadLetterHeaders.ORIGINAL_QUEUE, queue);
     headers.put(DeadLetterHeaders.ORIGINAL_MSG_ID, message.msgId());
     headers.put(DeadLetterHeaders.DEAD_LETTERED_AT, Instant.now().toString());
-    pgmq.send(deadLetterQueue, payloadOf(message), headers);
+    pgmq.send(deadLetterQueue, payloadOf(message), SendOptions.of(headers));
     if (!pgmq.delete(queue, message.msgId())) {
       throw new MessageGoneException(queue, message.msgId());
     }
@@ -86,7 +87,7 @@ public final class DeadLetterMover {
         if (headers.isEmpty()) {
           pgmq.send(target, payloadOf(message));
         } else {
-          pgmq.send(target, payloadOf(message), headers);
+          pgmq.send(target, payloadOf(message), SendOptions.of(headers));
         }
         pgmq.delete(deadLetterQueue, message.msgId());
         moved++;
