@@ -36,14 +36,11 @@ public interface Pgmq {
   /** The name of the header PGMQ's FIFO (grouped) reads group by. */
   String GROUP_HEADER = "x-pgmq-group";
 
-  /** The visibility timeout of {@link #read(String)} and {@link #pop}-less defaults: 30 s. */
+  /** The visibility timeout of {@link #read(String)}: 30 s. */
   Duration DEFAULT_VT = Duration.ofSeconds(30);
 
   /** The seed's {@code read_with_poll} defaults: wait up to 5 s, looking every 100 ms. */
-  Duration DEFAULT_MAX_POLL = Duration.ofSeconds(5);
-
-  /** See {@link #DEFAULT_MAX_POLL}. */
-  Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
+  Duration DEFAULT_MAX_POLL = Duration.ofSeconds(5), DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
 
   /** {@link #using(EntityManager, PgmqConfig)} with the default configuration. */
   static Pgmq using(EntityManager entityManager) {

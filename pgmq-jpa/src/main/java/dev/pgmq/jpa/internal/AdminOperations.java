@@ -5,7 +5,6 @@ import static dev.pgmq.jpa.internal.QueueNames.check;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.QueueInfo;
 import dev.pgmq.jpa.QueueMetrics;
-import dev.pgmq.jpa.QueueNotFoundException;
 import dev.pgmq.jpa.RoutedMessage;
 import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.jpa.TopicBinding;
@@ -85,13 +84,7 @@ abstract class AdminOperations implements Pgmq {
 
   @Override
   public QueueMetrics metrics(String queue) {
-    check(queue);
-    List<QueueMetrics> rows =
-        call(c -> c.rows("metrics", queue, PgmqSql.METRICS, Rows.METRICS, queue));
-    if (rows.isEmpty()) {
-      throw new QueueNotFoundException(queue, null);
-    }
-    return rows.get(0);
+    return call(Calls.metrics(check(queue)));
   }
 
   @Override

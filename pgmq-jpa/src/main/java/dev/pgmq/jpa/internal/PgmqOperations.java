@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public abstract class PgmqOperations extends AdminOperations {
 
-  private final SessionStatements.RowReader<Message<JsonNode>> raw;
+  final SessionStatements.RowReader<Message<JsonNode>> raw;
 
   PgmqOperations(JsonCodec codec) {
     super(codec);
@@ -57,8 +57,7 @@ public abstract class PgmqOperations extends AdminOperations {
 
   @Override
   public long send(String queue, Object message, SendOptions options) {
-    Sends.Prepared send = Sends.one(codec, queue, message, options);
-    return call(c -> c.first("send", queue, send.sql(), Rows.MSG_ID, send.params()));
+    return call(Calls.send(queue, Sends.one(codec, queue, message, options)));
   }
 
   @Override
@@ -81,8 +80,8 @@ public abstract class PgmqOperations extends AdminOperations {
   public List<Long> sendBatch(
       String queue, List<?> messages, List<? extends Map<String, ?>> headers, SendOptions options) {
     check(queue);
-    Sends.Prepared batch = Sends.batch(codec, queue, messages, headers, options, false);
-    return call(c -> c.rows("send_batch", queue, batch.sql(), Rows.MSG_ID, batch.params()));
+    return call(
+        Calls.sendBatch(queue, Sends.batch(codec, queue, messages, headers, options, false)));
   }
 
   // ---------------------------------------------------------------- read
@@ -191,9 +190,7 @@ public abstract class PgmqOperations extends AdminOperations {
 
   @Override
   public Optional<Message<JsonNode>> setVt(String queue, long msgId, Duration vt) {
-    check(queue);
-    int s = seconds(vt, "vt");
-    return first(call(c -> c.rows("set_vt", queue, PgmqSql.SET_VT, raw, queue, msgId, s)));
+    return first(call(Calls.setVt(check(queue), msgId, vt, raw)));
   }
 
   @Override
@@ -244,28 +241,22 @@ public abstract class PgmqOperations extends AdminOperations {
 
   @Override
   public boolean delete(String queue, long msgId) {
-    check(queue);
-    return call(c -> c.first("delete", queue, PgmqSql.DELETE, Rows.RESULT, queue, msgId));
+    return call(Calls.delete(check(queue), msgId));
   }
 
   @Override
   public List<Long> deleteBatch(String queue, List<Long> msgIds) {
-    check(queue);
-    String ids = Batches.idArray(msgIds);
-    return call(c -> c.rows("delete", queue, PgmqSql.DELETE_MANY, Rows.MSG_ID, queue, ids));
+    return call(Calls.deleteBatch(check(queue), msgIds));
   }
 
   @Override
   public boolean archive(String queue, long msgId) {
-    check(queue);
-    return call(c -> c.first("archive", queue, PgmqSql.ARCHIVE, Rows.RESULT, queue, msgId));
+    return call(Calls.archive(check(queue), msgId));
   }
 
   @Override
   public List<Long> archiveBatch(String queue, List<Long> msgIds) {
-    check(queue);
-    String ids = Batches.idArray(msgIds);
-    return call(c -> c.rows("archive", queue, PgmqSql.ARCHIVE_MANY, Rows.MSG_ID, queue, ids));
+    return call(Calls.archiveBatch(check(queue), msgIds));
   }
 
   private static <T> Optional<T> first(List<T> rows) {

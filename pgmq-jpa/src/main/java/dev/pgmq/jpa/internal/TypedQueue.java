@@ -9,6 +9,7 @@ import dev.pgmq.jpa.ReadOptions;
 import dev.pgmq.jpa.SendOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link PgmqQueue} over the operations it came from: name and payload type bound once. */
@@ -31,22 +32,27 @@ final class TypedQueue<T> implements PgmqQueue<T> {
 
   @Override
   public long send(T message) {
-    return pgmq.send(name, message, SendOptions.NONE);
+    return pgmq.call(Calls.send(name, Sends.one(pgmq.codec, name, message, SendOptions.NONE)));
   }
 
   @Override
   public long send(T message, SendOptions options) {
-    return pgmq.send(name, message, options);
+    return pgmq.call(Calls.send(name, Sends.one(pgmq.codec, name, message, options)));
   }
 
   @Override
   public List<Long> sendBatch(List<? extends T> messages) {
-    return pgmq.sendBatch(name, messages, null, SendOptions.NONE);
+    return pgmq.call(
+        Calls.sendBatch(
+            name, Sends.batch(pgmq.codec, name, messages, null, SendOptions.NONE, false)));
   }
 
   @Override
   public List<Long> sendBatch(List<? extends T> messages, SendOptions options) {
-    return pgmq.sendBatch(name, messages, options);
+    List<? extends Map<String, ?>> headers = Sends.sameHeaders(messages, options);
+    Sends.Prepared batch =
+        Sends.batch(pgmq.codec, name, messages, headers, Sends.timing(options), false);
+    return pgmq.call(Calls.sendBatch(name, batch));
   }
 
   @Override
@@ -78,32 +84,32 @@ final class TypedQueue<T> implements PgmqQueue<T> {
 
   @Override
   public boolean setVt(long msgId, Duration vt) {
-    return pgmq.setVt(name, msgId, vt).isPresent();
+    return !pgmq.call(Calls.setVt(name, msgId, vt, pgmq.raw)).isEmpty();
   }
 
   @Override
   public boolean delete(long msgId) {
-    return pgmq.delete(name, msgId);
+    return pgmq.call(Calls.delete(name, msgId));
   }
 
   @Override
   public List<Long> deleteBatch(List<Long> msgIds) {
-    return pgmq.deleteBatch(name, msgIds);
+    return pgmq.call(Calls.deleteBatch(name, msgIds));
   }
 
   @Override
   public boolean archive(long msgId) {
-    return pgmq.archive(name, msgId);
+    return pgmq.call(Calls.archive(name, msgId));
   }
 
   @Override
   public List<Long> archiveBatch(List<Long> msgIds) {
-    return pgmq.archiveBatch(name, msgIds);
+    return pgmq.call(Calls.archiveBatch(name, msgIds));
   }
 
   @Override
   public QueueMetrics metrics() {
-    return pgmq.metrics(name);
+    return pgmq.call(Calls.metrics(name));
   }
 
   @Override
