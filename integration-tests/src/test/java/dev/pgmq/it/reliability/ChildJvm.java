@@ -24,11 +24,12 @@ final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Path log;
+  private final Thread reader;
 
   private ChildJvm(Process process, Path log) {
     this.process = process;
     this.log = log;
-    Thread reader = new Thread(this::collect, "child-" + process.pid() + "-stdout");
+    this.reader = new Thread(this::collect, "child-" + process.pid() + "-stdout");
     reader.setDaemon(true);
     reader.start();
   }
@@ -107,12 +108,16 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** SIGKILL ({@code destroyForcibly}), and waits until the process is gone. */
+  /**
+   * SIGKILL ({@code destroyForcibly}), waits until the process is gone and every line it wrote
+   * before dying has been collected (lines still in the pipe would otherwise be missed).
+   */
   void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError("child " + process.pid() + " survived SIGKILL");
     }
+    reader.join(TimeUnit.SECONDS.toMillis(30));
   }
 
   /** The process's exit value (137 after SIGKILL). */
