@@ -1,6 +1,6 @@
 package dev.pgmq.example.spring;
 
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;

@@ -27,6 +27,7 @@ class SampleWarIT {
     }
 
     assertThat(libraries)
+        .anyMatch(jar -> jar.startsWith("pgmq-cdi-"))
         .anyMatch(jar -> jar.startsWith("pgmq-outbox-"))
         .anyMatch(jar -> jar.startsWith("pgmq-jpa-"))
         .anyMatch(jar -> jar.startsWith("jackson-databind-"))

@@ -1,7 +1,7 @@
 package dev.pgmq.it.cdi;
 
 import com.arjuna.ats.jta.cdi.TransactionExtension;
-import dev.pgmq.outbox.cdi.PgmqExtension;
+import dev.pgmq.cdi.PgmqExtension;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;

@@ -3,12 +3,12 @@ package dev.pgmq.it.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgmq.cdi.internal.OutboxBean;
+import dev.pgmq.cdi.internal.PgmqBean;
 import dev.pgmq.jpa.NoActiveTransactionException;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.outbox.Outbox;
-import dev.pgmq.outbox.cdi.internal.OutboxBean;
-import dev.pgmq.outbox.cdi.internal.PgmqBean;
 import dev.pgmq.test.PgmqDatabaseTest;
 import dev.pgmq.test.TestDatabase;
 import jakarta.enterprise.inject.spi.DeploymentException;

@@ -1,7 +1,7 @@
 package dev.pgmq.it.cdi;
 
 import dev.pgmq.jpa.Message;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package dev.pgmq.it.cdi;
 
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,7 +2,7 @@ package dev.pgmq.it.cdi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pgmq.jpa.Message;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.pgmq.it.cdi;
 
 import dev.pgmq.outbox.Outbox;
-import dev.pgmq.outbox.cdi.PgmqListener;
 import dev.pgmq.outbox.consumer.MessageContext;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package dev.pgmq.it.cdi;
 
-import dev.pgmq.outbox.cdi.PgmqListener;
 import dev.pgmq.outbox.consumer.MessageContext;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Takes 100 ms per message, so that shutdown finds handlers running and messages waiting. */

@@ -1,12 +1,12 @@
 package dev.pgmq.spring.internal;
 
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.outbox.cdi.ListenerDefinitionException;
-import dev.pgmq.outbox.cdi.PgmqListener;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.outbox.consumer.PgmqConsumerBuilder;
 import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
+import dev.pgmq.outbox.listener.ListenerDefinitionException;
+import dev.pgmq.outbox.listener.PgmqListener;
 import dev.pgmq.outbox.listener.spi.ListenerConsumers;
 import dev.pgmq.outbox.listener.spi.ListenerMethod;
 import dev.pgmq.outbox.listener.spi.ParallelStop;

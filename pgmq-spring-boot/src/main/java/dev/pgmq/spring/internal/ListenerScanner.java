@@ -1,7 +1,7 @@
 package dev.pgmq.spring.internal;
 
-import dev.pgmq.outbox.cdi.ListenerDefinitionException;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.ListenerDefinitionException;
+import dev.pgmq.outbox.listener.PgmqListener;
 import dev.pgmq.outbox.listener.spi.ListenerConsumers;
 import dev.pgmq.outbox.listener.spi.ListenerMethod;
 import java.lang.reflect.Method;

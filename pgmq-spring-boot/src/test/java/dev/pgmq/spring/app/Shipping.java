@@ -1,7 +1,7 @@
 package dev.pgmq.spring.app;
 
-import dev.pgmq.outbox.cdi.PgmqListener;
 import dev.pgmq.outbox.consumer.MessageContext;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.pgmq.it.cdi.misconfigured;
 
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Takes a payload JSON cannot be read into: an interface. */

@@ -1,7 +1,7 @@
 package dev.pgmq.it.cdi.misconfigured;
 
 import dev.pgmq.it.cdi.OrderPlaced;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Names a queue PGMQ cannot have. */

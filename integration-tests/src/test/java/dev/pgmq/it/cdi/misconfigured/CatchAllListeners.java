@@ -1,7 +1,7 @@
 package dev.pgmq.it.cdi.misconfigured;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Two methods that both take every message of one queue. */

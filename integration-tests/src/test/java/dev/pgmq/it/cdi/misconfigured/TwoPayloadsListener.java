@@ -2,7 +2,7 @@ package dev.pgmq.it.cdi.misconfigured;
 
 import dev.pgmq.it.cdi.OrderPlaced;
 import dev.pgmq.it.cdi.PaymentRequested;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Takes two payloads. */

@@ -1,10 +1,10 @@
 package dev.pgmq.outbox.listener.spi;
 
-import dev.pgmq.outbox.cdi.ListenerDefinitionException;
-import dev.pgmq.outbox.cdi.PgmqListener;
 import dev.pgmq.outbox.consumer.Backoff;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.outbox.consumer.PgmqConsumerBuilder;
+import dev.pgmq.outbox.listener.ListenerDefinitionException;
+import dev.pgmq.outbox.listener.PgmqListener;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;

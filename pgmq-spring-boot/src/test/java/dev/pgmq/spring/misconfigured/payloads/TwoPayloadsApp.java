@@ -1,7 +1,7 @@
 package dev.pgmq.spring.misconfigured.payloads;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 

@@ -1,7 +1,7 @@
 package dev.pgmq.spring.misconfigured.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.PgmqListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,8 +1,8 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
+import dev.pgmq.cdi.PgmqCdiException;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.outbox.cdi.PgmqCdiException;
 import dev.pgmq.outbox.internal.hibernate.SessionFactories;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;

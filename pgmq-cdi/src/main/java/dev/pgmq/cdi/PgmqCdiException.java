@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.cdi;
+package dev.pgmq.cdi;
 
 import dev.pgmq.jpa.PgmqException;
 

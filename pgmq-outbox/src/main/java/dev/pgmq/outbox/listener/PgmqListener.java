@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.cdi;
+package dev.pgmq.outbox.listener;
 
 import dev.pgmq.outbox.consumer.AckMode;
 import dev.pgmq.outbox.consumer.PollStrategy;
@@ -10,14 +10,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a CDI bean as the consumer of a PGMQ queue. The portable extension finds it at
- * deployment, checks what can be known without the database (a parameter it cannot supply or an
- * invalid setting fails the deployment, naming the method), starts a {@link
- * dev.pgmq.outbox.consumer.PgmqConsumer} when the application scope is initialized and stops it
- * gracefully before the application scope is destroyed. The queue is checked when the consumer
- * starts: while it (or PGMQ) is missing, a warning names it and the start is retried with backoff
- * (1 s doubling to 1 min), so a startup bean or a migration may create it. The consumer's threads
- * come from the container's {@code ManagedThreadFactory} when there is one.
+ * Marks a method of a container-managed bean as the consumer of a PGMQ queue. It means the same in
+ * every container: the integration that runs it (pgmq-cdi's portable extension, pgmq-spring-boot's
+ * auto-configuration, both through {@link dev.pgmq.outbox.listener.spi}) finds it at start-up,
+ * checks what can be known without the database (a parameter it cannot supply or an invalid setting
+ * fails the start with a {@link ListenerDefinitionException} naming the method), starts a {@link
+ * dev.pgmq.outbox.consumer.PgmqConsumer} when the application has started and stops it gracefully
+ * when it stops. The queue is checked when the consumer starts: while it (or PGMQ) is missing, a
+ * warning names it and the start is retried with backoff (1 s doubling to 1 min), so a startup bean
+ * or a migration may create it. Under CDI the consumer's threads come from the container's {@code
+ * ManagedThreadFactory} when there is one.
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -39,15 +41,16 @@ import java.lang.annotation.Target;
  * EntityManager}) and an {@code EntityManager}. A method without a payload parameter may take a
  * {@code Message<T>}, whose {@code T} is then the payload type.
  *
- * <p><b>Transactions.</b> Each message is handled in a new transaction that also acknowledges it,
- * on the application's {@code EntityManager} bean: a JTA transaction when the application's {@code
- * EntityManagerFactory} bean is a JTA one (or, without such a bean, when the container has a {@code
- * TransactionManager} or {@code UserTransaction}), else a resource-local one. Each message runs in
- * a request context of its own, so a {@code @RequestScoped} (or {@code @TransactionScoped}) {@code
- * EntityManager} injected into the bean, and {@code @Inject Pgmq} or {@code @Inject Outbox}, are
- * the ones of that transaction: whatever the method writes through them commits together with the
- * acknowledgement, or not at all. Throwing rolls everything back and retries the message with
- * backoff, dead-lettering it after {@link #maxAttempts()}.
+ * <p><b>Transactions.</b> Each message is handled in a new transaction that also acknowledges it.
+ * Under CDI (Spring: see pgmq-spring-boot) it runs on the application's {@code EntityManager} bean:
+ * a JTA transaction when the application's {@code EntityManagerFactory} bean is a JTA one (or,
+ * without such a bean, when the container has a {@code TransactionManager} or {@code
+ * UserTransaction}), else a resource-local one. Each message runs in a request context of its own,
+ * so a {@code @RequestScoped} (or {@code @TransactionScoped}) {@code EntityManager} injected into
+ * the bean, and {@code @Inject Pgmq} or {@code @Inject Outbox}, are the ones of that transaction:
+ * whatever the method writes through them commits together with the acknowledgement, or not at all.
+ * Throwing rolls everything back and retries the message with backoff, dead-lettering it after
+ * {@link #maxAttempts()}.
  *
  * <p><b>One consumer per queue.</b> Several methods may consume one queue when they take different
  * event types ({@link #eventType()}); they must then agree on every consumer setting.

@@ -3,8 +3,8 @@
  * {@code @Inject Pgmq} and {@code @Inject Outbox} over the application's {@code EntityManager} bean
  * (their calls join the current transaction, JTA or resource-local), {@code @Inject PgmqClient}
  * over a resource-local {@code EntityManagerFactory} bean, and {@link
- * dev.pgmq.outbox.cdi.PgmqListener} methods run as consumers. Everything here is wired by {@link
- * dev.pgmq.outbox.cdi.PgmqExtension}; the CDI API (and, for JTA, the Jakarta Transactions API) is
+ * dev.pgmq.outbox.listener.PgmqListener} methods run as consumers. Everything here is wired by
+ * {@link dev.pgmq.cdi.PgmqExtension}; the CDI API (and, for JTA, the Jakarta Transactions API) is
  * supplied by the container: plain JPA applications need neither. For application code.
  */
-package dev.pgmq.outbox.cdi;
+package dev.pgmq.cdi;

@@ -1,9 +1,9 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
+import dev.pgmq.cdi.PgmqCdiException;
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.outbox.cdi.ListenerDefinitionException;
-import dev.pgmq.outbox.cdi.PgmqCdiException;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.outbox.listener.ListenerDefinitionException;
 import dev.pgmq.outbox.listener.spi.ParallelStop;
 import dev.pgmq.outbox.listener.spi.StartRetries;
 import jakarta.enterprise.inject.spi.BeanManager;

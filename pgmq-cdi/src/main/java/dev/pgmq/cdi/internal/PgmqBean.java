@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqConfig;

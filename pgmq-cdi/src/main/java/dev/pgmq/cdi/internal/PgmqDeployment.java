@@ -1,12 +1,12 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
+import dev.pgmq.cdi.PgmqCdiException;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.outbox.Outbox;
-import dev.pgmq.outbox.cdi.ListenerDefinitionException;
-import dev.pgmq.outbox.cdi.PgmqCdiException;
-import dev.pgmq.outbox.cdi.PgmqListener;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
+import dev.pgmq.outbox.listener.ListenerDefinitionException;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;

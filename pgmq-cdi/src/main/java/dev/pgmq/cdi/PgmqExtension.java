@@ -1,8 +1,9 @@
-package dev.pgmq.outbox.cdi;
+package dev.pgmq.cdi;
 
-import dev.pgmq.outbox.cdi.internal.OutboxBean;
-import dev.pgmq.outbox.cdi.internal.PgmqBean;
-import dev.pgmq.outbox.cdi.internal.PgmqDeployment;
+import dev.pgmq.cdi.internal.OutboxBean;
+import dev.pgmq.cdi.internal.PgmqBean;
+import dev.pgmq.cdi.internal.PgmqDeployment;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;

@@ -1,6 +1,6 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
-import dev.pgmq.outbox.cdi.PgmqCdiException;
+import dev.pgmq.cdi.PgmqCdiException;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import dev.pgmq.outbox.internal.hibernate.SessionFactories;
 import jakarta.enterprise.context.control.RequestContextController;

@@ -1,6 +1,6 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
-import dev.pgmq.outbox.cdi.PgmqCdiException;
+import dev.pgmq.cdi.PgmqCdiException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.Instance;

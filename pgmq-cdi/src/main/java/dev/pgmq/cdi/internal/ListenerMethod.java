@@ -1,7 +1,7 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
-import dev.pgmq.outbox.cdi.ListenerDefinitionException;
-import dev.pgmq.outbox.cdi.PgmqListener;
+import dev.pgmq.outbox.listener.ListenerDefinitionException;
+import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.inject.spi.Bean;
 import java.lang.reflect.Method;
 

@@ -1,11 +1,11 @@
-package dev.pgmq.outbox.cdi.internal;
+package dev.pgmq.cdi.internal;
 
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.outbox.cdi.ListenerDefinitionException;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.outbox.consumer.PgmqConsumerBuilder;
 import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
+import dev.pgmq.outbox.listener.ListenerDefinitionException;
 import dev.pgmq.outbox.listener.spi.ListenerConsumers;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,5 +1,0 @@
-/**
- * The beans, transaction runner and listener runtime behind {@link dev.pgmq.outbox.cdi}. Private to
- * the library: may change in any release.
- */
-package dev.pgmq.outbox.cdi.internal;
