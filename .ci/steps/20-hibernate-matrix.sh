@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The pgmq-jpa and pgmq-outbox suites on the Hibernate ORM lines users run (the README's test command
 # already ran them on the newest, the build's default). One pair of jars for every line:
-#  1. the main code compiles against the oldest supported API (Hibernate 6.6, Jakarta Persistence 3.1);
+#  1. the main code (with pgmq-cdi's, which has no suite of its own: integration-tests and step 30
+#     test it) compiles against the oldest supported API (Hibernate 6.6, Jakarta Persistence 3.1);
 #  2. the main classes are compiled once, as published, against the build's default Hibernate;
 #  3. for each line, in a copy of the tree, the test code is compiled against that line and the
 #     suites run the classes of step 2 on that line's Hibernate and JPA API (maven.main.skip keeps
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/../.."
 
 export PGMQ_TEST_JDBC_URL="${PGMQ_TEST_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}"
 
-modules=pgmq-jpa,pgmq-outbox
+modules=pgmq-jpa,pgmq-outbox,pgmq-cdi
 # hibernate.version jakarta.persistence.version (who ships it)
 lines=(
   "6.6.40.Final 3.1.0" # WildFly 39 (Jakarta EE 10); Spring Boot 3.5 ships 6.6.33
@@ -41,7 +42,7 @@ for line in "${lines[@]}"; do
   dir="$work/$hibernate"
   mkdir -p "$dir"
   tar --exclude=./.git --exclude=./target --exclude='./*/target' -cf - . | tar -xf - -C "$dir"
-  for m in pgmq-jpa pgmq-outbox pgmq-test; do
+  for m in pgmq-jpa pgmq-outbox pgmq-cdi pgmq-test; do
     mkdir -p "$dir/$m/target"
     cp -a "$m/target/classes" "$dir/$m/target/"
   done

@@ -1,7 +1,6 @@
 package dev.pgmq.cdi;
 
 import dev.pgmq.cdi.internal.OutboxBean;
-import dev.pgmq.cdi.internal.PgmqBean;
 import dev.pgmq.cdi.internal.PgmqDeployment;
 import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,11 +46,7 @@ public class PgmqExtension implements Extension {
     deployment.addBeans(event, beanManager);
   }
 
-  void vetoDiscovered(@Observes ProcessAnnotatedType<PgmqBean> event) {
-    deployment.vetoDiscovered(event);
-  }
-
-  void vetoDiscoveredOutbox(@Observes ProcessAnnotatedType<OutboxBean> event) {
+  void vetoDiscovered(@Observes ProcessAnnotatedType<OutboxBean> event) {
     deployment.vetoDiscovered(event);
   }
 
@@ -65,6 +60,10 @@ public class PgmqExtension implements Extension {
 
   <T, X> void noteInjectionPoint(@Observes ProcessInjectionPoint<T, X> event) {
     deployment.noteInjectionPoint(event.getInjectionPoint());
+  }
+
+  void addPgmq(@Observes AfterBeanDiscovery event) {
+    deployment.addPgmq(event);
   }
 
   void addClient(@Observes AfterBeanDiscovery event) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgmq.cdi.internal.OutboxBean;
-import dev.pgmq.cdi.internal.PgmqBean;
 import dev.pgmq.jpa.NoActiveTransactionException;
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.PgmqClient;
@@ -75,8 +74,7 @@ class CdiInjectionIT {
   void libraryBeansFoundByDiscoveryAreNotAddedTwice() {
     // as in a server that scans the library's jar as an implicit bean archive
     try (WeldContainer container =
-        CdiApp.start(
-            db, LocalPersistence.class, InjectionProbe.class, PgmqBean.class, OutboxBean.class)) {
+        CdiApp.start(db, LocalPersistence.class, InjectionProbe.class, OutboxBean.class)) {
       assertThat(container.select(Pgmq.class).isResolvable()).isTrue();
       assertThat(container.select(Outbox.class).isResolvable()).isTrue();
       assertThat(container.select(InjectionProbe.class).get().sendThenRollBack("audit"))

@@ -2,7 +2,7 @@ package dev.pgmq.cdi.internal;
 
 import dev.pgmq.cdi.PgmqCdiException;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
-import dev.pgmq.outbox.internal.hibernate.SessionFactories;
+import dev.pgmq.outbox.spi.PersistenceUnits;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -38,7 +38,7 @@ public final class CdiTransactionRunner implements TransactionRunner {
         beanManager.createInstance().select(EntityManagerFactory.class);
     boolean jtaApi = jtaApiPresent();
     if (factories.isResolvable()) {
-      if (!SessionFactories.usesJta(factories.get())) {
+      if (!PersistenceUnits.usesJta(factories.get())) {
         return new CdiTransactionRunner(beanManager, new ResourceLocalMode());
       }
       TransactionMode jta = jtaApi ? JtaMode.find(beanManager) : null;

@@ -3,7 +3,7 @@ package dev.pgmq.cdi.internal;
 import dev.pgmq.cdi.PgmqCdiException;
 import dev.pgmq.jpa.PgmqClient;
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.outbox.internal.hibernate.SessionFactories;
+import dev.pgmq.outbox.spi.PersistenceUnits;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -19,7 +19,7 @@ final class ClientBeans {
 
   static PgmqClient create(Instance<Object> lookup) {
     EntityManagerFactory factory = lookup.select(EntityManagerFactory.class).get();
-    if (SessionFactories.usesJta(factory)) {
+    if (PersistenceUnits.usesJta(factory)) {
       throw new PgmqCdiException(
           "@Inject PgmqClient needs a resource-local EntityManagerFactory (each call commits its"
               + " own transaction); the application's factory uses JTA: inject Pgmq instead, whose"

@@ -7,13 +7,16 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManager;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Objects;
 
 /**
  * The application's {@code EntityManager} bean as the instance of the current context. Not its
- * client proxy: a client proxy hands itself out where the instance returns {@code this}, so {@code
- * unwrap(Session.class)} on it would not give Hibernate's session. A {@code @Dependent} bean is
- * created once per owner and destroyed (its disposer closes it) by {@link #release()}. Thread-safe.
+ * client proxy: a client proxy hands itself out where the instance returns {@code this} (Weld
+ * does), so {@code unwrap(Session.class)} on it would not give Hibernate's session. A
+ * {@code @Dependent} bean is created once per owner and destroyed (its disposer closes it) by
+ * {@link #release()}. Thread-safe.
  */
 public final class ContextualEntityManager {
 
@@ -47,6 +50,43 @@ public final class ContextualEntityManager {
     if (bean.getScope() == Dependent.class) {
       return h.get();
     }
+    return current(bean, beanManager);
+  }
+
+  /**
+   * An {@code EntityManager} for a bean that outlives a context: for a {@code @Dependent} bean its
+   * instance (obtained from {@code instances}, so destroyed with their owner), else a view whose
+   * every call goes to the instance of the context current at that call. Thread-safe for a
+   * normal-scoped bean.
+   *
+   * @throws PgmqCdiException when the application has no {@code EntityManager} bean, or several
+   */
+  public static EntityManager shared(Instance<EntityManager> instances, BeanManager beanManager) {
+    Bean<EntityManager> bean = checked(instances).getHandle().getBean();
+    if (bean.getScope() == Dependent.class) {
+      return instances.get();
+    }
+    return (EntityManager)
+        Proxy.newProxyInstance(
+            EntityManager.class.getClassLoader(),
+            new Class<?>[] {EntityManager.class},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                  case "equals" -> proxy == args[0];
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  default -> "EntityManager of the current " + bean.getScope().getSimpleName();
+                };
+              }
+              try {
+                return method.invoke(current(bean, beanManager), args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static EntityManager current(Bean<EntityManager> bean, BeanManager beanManager) {
     Context context = beanManager.getContext(bean.getScope());
     EntityManager current = context.get(bean);
     return current != null ? current : context.get(bean, beanManager.createCreationalContext(bean));
@@ -62,16 +102,20 @@ public final class ContextualEntityManager {
 
   private synchronized Instance.Handle<EntityManager> handle() {
     if (handle == null) {
-      if (instances.isUnsatisfied()) {
-        throw new PgmqCdiException("no EntityManager bean with qualifier @Default: " + HOW_TO);
-      }
-      if (instances.isAmbiguous()) {
-        throw new PgmqCdiException(
-            "several EntityManager beans with qualifier @Default: keep one, or produce Pgmq and"
-                + " Outbox yourself with a qualifier (Pgmq.using(em), Outbox.of(em))");
-      }
-      handle = instances.getHandle();
+      handle = checked(instances).getHandle();
     }
     return handle;
+  }
+
+  private static Instance<EntityManager> checked(Instance<EntityManager> instances) {
+    if (instances.isUnsatisfied()) {
+      throw new PgmqCdiException("no EntityManager bean with qualifier @Default: " + HOW_TO);
+    }
+    if (instances.isAmbiguous()) {
+      throw new PgmqCdiException(
+          "several EntityManager beans with qualifier @Default: keep one, or produce Pgmq and"
+              + " Outbox yourself with a qualifier (Pgmq.using(em), Outbox.of(em))");
+    }
+    return instances;
   }
 }

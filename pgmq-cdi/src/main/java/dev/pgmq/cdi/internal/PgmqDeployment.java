@@ -8,6 +8,7 @@ import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.outbox.listener.ListenerDefinitionException;
 import dev.pgmq.outbox.listener.PgmqListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -40,21 +41,18 @@ public final class PgmqDeployment {
   private boolean clientBean;
   private volatile ListenerRuntime runtime;
 
-  /** Adds the {@code Pgmq} and {@code Outbox} beans. */
+  /** Adds the {@code Outbox} bean. */
   public void addBeans(BeforeBeanDiscovery event, BeanManager beanManager) {
-    event.addAnnotatedType(
-        beanManager.createAnnotatedType(PgmqBean.class), PgmqBean.class.getName());
     event.addAnnotatedType(
         beanManager.createAnnotatedType(OutboxBean.class), OutboxBean.class.getName());
   }
 
   /**
-   * Vetoes the library's own bean classes when a container discovers them (an implicit bean archive
-   * in a Jakarta EE server): they are added once, by {@link #addBeans}.
+   * Vetoes the library's own bean class when a container discovers it (an implicit bean archive in
+   * a Jakarta EE server): it is added once, by {@link #addBeans}.
    */
   public void vetoDiscovered(ProcessAnnotatedType<?> event) {
-    Class<?> type = event.getAnnotatedType().getJavaClass();
-    if ((type == PgmqBean.class || type == OutboxBean.class)
+    if (event.getAnnotatedType().getJavaClass() == OutboxBean.class
         && !(event instanceof ProcessSyntheticAnnotatedType<?>)) {
       event.veto();
     }
@@ -75,8 +73,7 @@ public final class PgmqDeployment {
 
   /** Notes the application's beans that decide whether a {@code PgmqClient} bean is added. */
   public void noteBean(Bean<?> bean) {
-    if (!bean.getQualifiers().contains(Default.Literal.INSTANCE)
-        || bean.getBeanClass() == PgmqBean.class) {
+    if (!bean.getQualifiers().contains(Default.Literal.INSTANCE)) {
       return;
     }
     Set<java.lang.reflect.Type> types = bean.getTypes();
@@ -92,6 +89,20 @@ public final class PgmqDeployment {
             .allMatch(q -> q instanceof Default || q.annotationType() == Default.class)) {
       entityManagerUsers.add(injectionPoint);
     }
+  }
+
+  /**
+   * Adds the {@code Pgmq} bean: {@code @Dependent}, produced by {@code Pgmq.using} over the
+   * application's {@code EntityManager} bean (see {@link PgmqBeans}).
+   */
+  public void addPgmq(AfterBeanDiscovery event) {
+    event
+        .<Pgmq>addBean()
+        .beanClass(PgmqBeans.class)
+        .types(Pgmq.class, Object.class)
+        .scope(Dependent.class)
+        .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+        .produceWith(PgmqBeans::create);
   }
 
   /**

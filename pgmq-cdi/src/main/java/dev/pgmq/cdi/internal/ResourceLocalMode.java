@@ -1,6 +1,6 @@
 package dev.pgmq.cdi.internal;
 
-import dev.pgmq.outbox.consumer.internal.ResourceLocalTransactionRunner;
+import dev.pgmq.outbox.consumer.spi.TransactionRunner;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner.Work;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
@@ -18,7 +18,7 @@ final class ResourceLocalMode implements TransactionMode {
           "the EntityManager bean already has an active transaction; a listener needs a new one:"
               + " give it a request-scoped (or dependent) EntityManager");
     }
-    return ResourceLocalTransactionRunner.inTransaction(em, work);
+    return TransactionRunner.inResourceLocalTransaction(em, work);
   }
 
   @Override

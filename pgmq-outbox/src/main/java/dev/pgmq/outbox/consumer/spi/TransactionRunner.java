@@ -43,4 +43,19 @@ public interface TransactionRunner {
   static TransactionRunner resourceLocal(EntityManagerFactory entityManagerFactory) {
     return new ResourceLocalTransactionRunner(entityManagerFactory);
   }
+
+  /**
+   * Runs {@code work} in a new resource-local transaction of {@code entityManager}, which the
+   * caller owns (it is not closed): commits when the work returns, rolls back when it throws (then
+   * rethrows the same exception) or marks the transaction rollback-only. For an integration whose
+   * {@code EntityManager} comes from its container (a request-scoped bean, say) rather than from a
+   * factory.
+   *
+   * @throws IllegalStateException when {@code entityManager} already has an active transaction
+   * @throws Exception what {@code work} threw (after rollback), or what the commit threw
+   */
+  static <R> R inResourceLocalTransaction(EntityManager entityManager, Work<R> work)
+      throws Exception {
+    return ResourceLocalTransactionRunner.inTransaction(entityManager, work);
+  }
 }
