@@ -2,7 +2,7 @@ package dev.pgmq.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.jpa.internal.QueueNames;
+import dev.pgmq.jpa.spi.QueueNames;
 import dev.pgmq.outbox.spi.QueueRouter;
 import dev.pgmq.outbox.spi.TraceContextProvider;
 import java.util.Objects;

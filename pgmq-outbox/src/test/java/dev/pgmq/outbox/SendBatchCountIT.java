@@ -32,7 +32,7 @@ class SendBatchCountIT {
 
   private static final String SEND_BATCH = "pgmq.send_batch(";
   private static final String DIRECT_INSERT = "insert into pgmq.\"q_";
-  private static final String SHAPE_LOOKUP = "pgmq-outbox queue shape";
+  private static final String SHAPE_LOOKUP = "pgmq-jpa queue shape";
 
   private static OutboxDatabase db;
   private static CountingConnectionProvider connections;

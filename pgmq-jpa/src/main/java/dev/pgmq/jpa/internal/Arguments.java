@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Checks of non-name arguments, before any SQL; errors name the argument. */
-public final class Arguments {
+final class Arguments {
 
   private static final Pattern NUMERIC = Pattern.compile("[0-9]{1,18}");
   private static final Pattern TIME =
@@ -18,7 +18,7 @@ public final class Arguments {
   private Arguments() {}
 
   /** Whole seconds, {@code >= 0}, at most {@code Integer.MAX_VALUE}. */
-  public static int seconds(Duration value, String name) {
+  static int seconds(Duration value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative, was " + value);
@@ -35,7 +35,7 @@ public final class Arguments {
   }
 
   /** Whole milliseconds, {@code >= 0} (or {@code > 0} when {@code positive}). */
-  public static int millis(Duration value, String name, boolean positive) {
+  static int millis(Duration value, String name, boolean positive) {
     Objects.requireNonNull(value, name);
     if (value.isNegative() || (positive && value.isZero())) {
       throw new IllegalArgumentException(
@@ -52,7 +52,7 @@ public final class Arguments {
   }
 
   /** A quantity {@code > 0}. */
-  public static int positive(int value, String name) {
+  static int positive(int value, String name) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be > 0, was " + value);
     }
@@ -60,7 +60,7 @@ public final class Arguments {
   }
 
   /** A non-empty list without null elements. */
-  public static <T> List<T> nonEmpty(List<T> values, String name) {
+  static <T> List<T> nonEmpty(List<T> values, String name) {
     noNulls(values, name);
     if (values.isEmpty()) {
       throw new IllegalArgumentException(name + " must not be empty");
@@ -69,7 +69,7 @@ public final class Arguments {
   }
 
   /** A list (maybe empty) without null elements. */
-  public static <T> List<T> noNulls(List<T> values, String name) {
+  static <T> List<T> noNulls(List<T> values, String name) {
     Objects.requireNonNull(values, name);
     for (int i = 0, n = values.size(); i < n; i++) {
       if (values.get(i) == null) {
@@ -80,7 +80,7 @@ public final class Arguments {
   }
 
   /** Headers that belong one-to-one to {@code messages} (elements may be null). */
-  public static void sameSize(List<?> headers, List<?> messages) {
+  static void sameSize(List<?> headers, List<?> messages) {
     Objects.requireNonNull(headers, "headers");
     if (headers.size() != messages.size()) {
       throw new IllegalArgumentException(
@@ -96,7 +96,7 @@ public final class Arguments {
    * Checks pg_partman intervals as the seed does: both a positive number of messages ({@code
    * "10000"}) or both a time interval ({@code "1 day"}).
    */
-  public static void partitionIntervals(String partitionInterval, String retentionInterval) {
+  static void partitionIntervals(String partitionInterval, String retentionInterval) {
     boolean numeric = kind(partitionInterval, "partitionInterval");
     if (numeric != kind(retentionInterval, "retentionInterval")) {
       throw new IllegalArgumentException(

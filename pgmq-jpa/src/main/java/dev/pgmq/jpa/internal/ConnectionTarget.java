@@ -13,10 +13,10 @@ import java.util.Objects;
  * @param user the user from the DSN, or {@code null} (a JDBC URL carries its own)
  * @param password the password from the DSN, or {@code null}
  */
-public record ConnectionTarget(String jdbcUrl, String user, String password) {
+record ConnectionTarget(String jdbcUrl, String user, String password) {
 
   /** Parses {@code url}. */
-  public static ConnectionTarget parse(String url) {
+  static ConnectionTarget parse(String url) {
     Objects.requireNonNull(url, "jdbcUrlOrDsn");
     String s = url.trim();
     if (s.startsWith("jdbc:postgresql:")) {

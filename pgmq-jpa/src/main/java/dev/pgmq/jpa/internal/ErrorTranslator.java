@@ -8,7 +8,7 @@ import dev.pgmq.jpa.QueueNotFoundException;
 import java.sql.SQLException;
 
 /** Turns what JPA, Hibernate or the driver threw into the library's exceptions. */
-public final class ErrorTranslator {
+final class ErrorTranslator {
 
   private static final String UNDEFINED_TABLE = "42P01";
   private static final String RAISE_EXCEPTION = "P0001";
@@ -20,7 +20,7 @@ public final class ErrorTranslator {
    * The library exception for {@code failure} of {@code operation} on {@code queue} (may be null).
    * Library exceptions pass through unchanged; the original exception is always the cause.
    */
-  public static RuntimeException translate(String operation, String queue, Exception failure) {
+  static RuntimeException translate(String operation, String queue, Exception failure) {
     if (failure instanceof PgmqException p) {
       return p;
     }
@@ -40,17 +40,54 @@ public final class ErrorTranslator {
   }
 
   /**
+   * The library exception for a failed send of {@code count} {@code items} (plural, for the
+   * message: {@code "outbox event(s)"}) to queue or topic {@code name}: PGMQ missing ({@link
+   * PgmqSchemaException}), the queue's table missing ({@link QueueNotFoundException}), a privilege
+   * missing ({@link PgmqPermissionException}), else {@link PgmqStatementException}, each with a
+   * message naming what could not be sent where. Library exceptions pass through unchanged.
+   */
+  static RuntimeException sendFailure(
+      String items, int count, boolean topic, String name, Exception failure) {
+    if (failure instanceof PgmqException p) {
+      return p;
+    }
+    SQLException sql = sqlException(failure);
+    String state = sql == null ? null : sql.getSQLState();
+    String text = sql == null ? String.valueOf(failure.getMessage()) : sql.getMessage();
+    if (isMissingPgmq(state, text)) {
+      return pgmqMissing("sending " + count + " " + items, failure);
+    }
+    if (UNDEFINED_TABLE.equals(state) && !topic) {
+      return new QueueNotFoundException(name, failure);
+    }
+    String message =
+        "could not send "
+            + count
+            + " "
+            + items
+            + " to "
+            + (topic ? "topic '" : "queue '")
+            + name
+            + "': "
+            + text;
+    if (PgmqPermissionException.INSUFFICIENT_PRIVILEGE.equals(state)) {
+      return new PgmqPermissionException(message, failure);
+    }
+    return new PgmqStatementException(message, state, failure);
+  }
+
+  /**
    * Whether the database reported that schema {@code pgmq} does not exist (SQLSTATE 3F000,
    * invalid_schema_name): PGMQ is not installed in it.
    */
-  public static boolean isMissingPgmq(String state, String text) {
+  static boolean isMissingPgmq(String state, String text) {
     return INVALID_SCHEMA_NAME.equals(state) && text != null && text.contains("\"pgmq\"");
   }
 
   /**
    * The exception for a {@code call} that found no PGMQ in the database, saying how to install it.
    */
-  public static PgmqSchemaException pgmqMissing(String call, Throwable cause) {
+  static PgmqSchemaException pgmqMissing(String call, Throwable cause) {
     return new PgmqSchemaException(
         call
             + " failed: PGMQ is not installed in this database (schema \"pgmq\" does not exist)."

@@ -1,11 +1,13 @@
 package dev.pgmq.jpa.internal;
 
 /** A PGMQ function newer than 1.5, with the version that introduced it and how to detect it. */
-public enum PgmqFeature {
+enum PgmqFeature {
   /** {@code pop(queue, qty)}. */
   POP_QTY("1.7", "pgmq.pop(text,integer)"),
   /** Insert notifications with a throttle. */
   NOTIFY_INSERT("1.8", "pgmq.enable_notify_insert(text,integer)"),
+  /** Listing the queues that have insert notifications. */
+  LIST_NOTIFY_INSERT_THROTTLES("1.11", "pgmq.list_notify_insert_throttles()"),
   /** Disabling insert notifications. */
   DISABLE_NOTIFY_INSERT("1.7", "pgmq.disable_notify_insert(text)"),
   /** {@code set_vt} for many ids. */
@@ -41,12 +43,12 @@ public enum PgmqFeature {
   }
 
   /** The first PGMQ version that has it. */
-  public String since() {
+  String since() {
     return since;
   }
 
   /** The function signature, as {@code to_regprocedure} takes it. */
-  public String signature() {
+  String signature() {
     return signature;
   }
 }

@@ -14,7 +14,7 @@ import java.util.WeakHashMap;
  * per connection pool of a URL client) with one {@code to_regprocedure} query and cached for its
  * life.
  */
-public final class PgmqFeatures {
+final class PgmqFeatures {
 
   private static final Map<Object, PgmqFeatures> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -27,7 +27,7 @@ public final class PgmqFeatures {
   }
 
   /** The features of {@code em}'s database; detected on {@code em} the first time. */
-  public static PgmqFeatures of(EntityManager em) {
+  static PgmqFeatures of(EntityManager em) {
     return of(new HibernateSessionRunner(em));
   }
 
@@ -64,12 +64,12 @@ public final class PgmqFeatures {
   }
 
   /** Forgets what was detected for {@code emf} (after an upgrade of PGMQ). */
-  public static void forget(EntityManagerFactory emf) {
+  static void forget(EntityManagerFactory emf) {
     CACHE.remove(emf);
   }
 
   /** Whether the database has {@code feature}. */
-  public boolean has(PgmqFeature feature) {
+  boolean has(PgmqFeature feature) {
     return present.contains(feature);
   }
 
@@ -78,7 +78,7 @@ public final class PgmqFeatures {
    *
    * @throws UnsupportedPgmqVersionException naming the operation and the version it needs
    */
-  public void require(PgmqFeature feature, String operation) {
+  void require(PgmqFeature feature, String operation) {
     if (!present.contains(feature)) {
       throw new UnsupportedPgmqVersionException(
           operation

@@ -3,7 +3,10 @@ package dev.pgmq.jpa.internal;
 /**
  * The SQL text of every PGMQ call, built once. Every argument is cast explicitly, because several
  * PGMQ overloads are ambiguous for untyped parameters; jsonb arrays are bound as one JSON-array
- * text and expanded in SQL (never as a {@code jsonb[]} parameter or column).
+ * text and expanded in SQL (never as a {@code jsonb[]} parameter or column), except on a plain JDBC
+ * connection the caller holds ({@link ConnectionBatchSender}), where the already encoded texts are
+ * bound as {@code jsonb[]} arrays ({@code Connection.createArrayOf}), each element parsed on its
+ * own. The direct inserts into a queue's table are built per queue by {@link QueueTable}.
  */
 final class PgmqSql {
 
@@ -52,6 +55,18 @@ final class PgmqSql {
           "select queue_name, msg_id from pgmq.send_batch_topic(" + Q + ", " + JSONB_ARRAY,
           JSONB_ARRAY,
           ")");
+
+  /** {@code send_batch} of pre-encoded texts bound as two {@code jsonb[]} arrays. */
+  static final String SEND_BATCH_ARRAYS =
+      "select s.msg_id from pgmq.send_batch("
+          + Q
+          + ", cast(? as jsonb[]), cast(? as jsonb[])) as s(msg_id)";
+
+  /** {@code send_batch_topic} of pre-encoded texts: how many messages were routed. */
+  static final String SEND_BATCH_TOPIC_ARRAYS_COUNT =
+      "select count(*) as result from pgmq.send_batch_topic("
+          + Q
+          + ", cast(? as jsonb[]), cast(? as jsonb[]))";
 
   static final String READ =
       "select * from pgmq.read(" + Q + ", " + INT + ", " + INT + ", " + JSONB + ")";
@@ -102,6 +117,14 @@ final class PgmqSql {
       "select true as result from pgmq.enable_notify_insert(" + Q + ", " + INT + ")";
   static final String DISABLE_NOTIFY =
       "select true as result from pgmq.disable_notify_insert(" + Q + ")";
+
+  /** How many queues named {@code ?} have insert notifications enabled (PGMQ ≥ 1.11). */
+  static final String NOTIFY_INSERT_ENABLED =
+      "select count(*) as result from pgmq.list_notify_insert_throttles() where queue_name = " + Q;
+
+  /** One notification on channel {@code ?}, delivered when the transaction commits. */
+  static final String NOTIFY_PROBE =
+      "select true as result from (select pg_notify(" + Q + ", 'pgmq-jpa probe')) p";
 
   /** A grouped read: {@code fn(queue, vt, qty)}. */
   static String grouped(String function) {

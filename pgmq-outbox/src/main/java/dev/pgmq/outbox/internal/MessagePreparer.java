@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgmq.jpa.PgmqSerializationException;
-import dev.pgmq.jpa.internal.JsonCodec;
-import dev.pgmq.jpa.internal.QueueNames;
+import dev.pgmq.jpa.spi.MessageJson;
+import dev.pgmq.jpa.spi.QueueNames;
 import dev.pgmq.outbox.EnvelopeHeaders;
 import dev.pgmq.outbox.EventTypes;
 import dev.pgmq.outbox.IdentifiedEvent;
@@ -106,7 +106,7 @@ final class MessagePreparer {
 
   private String payload(PendingEvent p) {
     try {
-      return JsonCodec.requireEncodable(
+      return MessageJson.requireEncodable(
           mapper.writeValueAsString(p.event()), "event " + p.event().getClass().getName());
     } catch (JsonProcessingException e) {
       throw new PgmqSerializationException(
@@ -164,7 +164,7 @@ final class MessagePreparer {
     all.putAll(p.headers());
     all.put(EnvelopeHeaders.EVENT_ID, id.toString());
     try {
-      return JsonCodec.requireEncodable(mapper.writeValueAsString(all), "headers");
+      return MessageJson.requireEncodable(mapper.writeValueAsString(all), "headers");
     } catch (JsonProcessingException e) {
       throw new PgmqSerializationException("could not serialise headers " + p.headers(), e);
     }

@@ -1,7 +1,7 @@
 package dev.pgmq.outbox.consumer.internal;
 
 import dev.pgmq.jpa.PgmqConfig;
-import dev.pgmq.jpa.internal.QueueNames;
+import dev.pgmq.jpa.spi.QueueNames;
 import dev.pgmq.outbox.consumer.AckMode;
 import dev.pgmq.outbox.consumer.Backoff;
 import dev.pgmq.outbox.consumer.PollStrategy;

@@ -1,11 +1,10 @@
 package dev.pgmq.outbox.consumer.internal;
 
 import dev.pgmq.jpa.Pgmq;
-import dev.pgmq.jpa.internal.ErrorTranslator;
+import dev.pgmq.jpa.spi.InsertNotifications;
 import dev.pgmq.outbox.consumer.DeadLetters;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import dev.pgmq.outbox.consumer.PollStrategy;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
                 pgmq.createQueue(dlq);
               }
               return settings.pollStrategy() != PollStrategy.POLL
-                  && notifyInsertEnabled(em, settings.queue());
+                  && InsertNotifications.enabled(em, settings.queue());
             });
     boolean listen =
         settings.pollStrategy() == PollStrategy.LISTEN
@@ -209,33 +208,10 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
   private void probeNotification(String channel) {
     Transactions.call(
         settings.transactionRunner(),
-        em ->
-            em.createNativeQuery("select 1 from (select pg_notify(?1, 'pgmq-jpa probe')) p")
-                .setParameter(1, channel)
-                .getSingleResult());
-  }
-
-  private static boolean notifyInsertEnabled(EntityManager em, String queue) {
-    Object available =
-        em.createNativeQuery(
-                "select to_regprocedure('pgmq.list_notify_insert_throttles()') is not null")
-            .getSingleResult();
-    if (!Boolean.TRUE.equals(available)) {
-      return false;
-    }
-    Number count;
-    try {
-      count =
-          (Number)
-              em.createNativeQuery(
-                      "select count(*) from pgmq.list_notify_insert_throttles()"
-                          + " where queue_name = ?1")
-                  .setParameter(1, queue)
-                  .getSingleResult();
-    } catch (RuntimeException e) {
-      throw ErrorTranslator.translate("list_notify_insert_throttles", null, e);
-    }
-    return count.longValue() > 0;
+        em -> {
+          InsertNotifications.probe(em, channel);
+          return null;
+        });
   }
 
   private Thread thread(Runnable runnable, String name) {

@@ -3,7 +3,7 @@ package dev.pgmq.outbox.consumer.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
-import dev.pgmq.jpa.internal.JsonCodec;
+import dev.pgmq.jpa.spi.MessageJson;
 
 /**
  * One message as a worker read it: the payload is the stored JSON text, decoded straight into the
@@ -13,10 +13,10 @@ import dev.pgmq.jpa.internal.JsonCodec;
 final class Delivery {
 
   private final Message<RawValue> raw;
-  private final JsonCodec codec;
+  private final MessageJson codec;
   private Message<JsonNode> tree;
 
-  Delivery(Message<RawValue> raw, JsonCodec codec) {
+  Delivery(Message<RawValue> raw, MessageJson codec) {
     this.raw = raw;
     this.codec = codec;
   }
@@ -48,13 +48,13 @@ final class Delivery {
     if (type.isAssignableFrom(JsonNode.class)) {
       return type.cast(tree().message());
     }
-    return codec.read(json(), codec.type(type), raw.msgId());
+    return codec.read(json(), type, raw.msgId());
   }
 
   /** The message with its payload as an exact JSON tree, decoded on first use. */
   Message<JsonNode> tree() {
     if (tree == null) {
-      tree = withPayload(codec.<JsonNode>read(json(), JsonCodec.jsonNode(), raw.msgId()));
+      tree = withPayload(codec.readTree(json(), raw.msgId()));
     }
     return tree;
   }

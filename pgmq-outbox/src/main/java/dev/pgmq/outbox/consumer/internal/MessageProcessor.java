@@ -3,7 +3,7 @@ package dev.pgmq.outbox.consumer.internal;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.Message;
 import dev.pgmq.jpa.Pgmq;
-import dev.pgmq.jpa.internal.JsonCodec;
+import dev.pgmq.jpa.spi.MessageJson;
 import dev.pgmq.outbox.consumer.AckMode;
 import dev.pgmq.outbox.consumer.DeadLetterHeaders;
 import dev.pgmq.outbox.consumer.MessageGoneException;
@@ -37,14 +37,14 @@ final class MessageProcessor {
   private final Listeners listeners;
   private final FailureClassifier classifier;
   private final BooleanSupplier abandoned;
-  private final JsonCodec codec;
+  private final MessageJson codec;
 
   MessageProcessor(ConsumerSettings settings, Listeners listeners, BooleanSupplier abandoned) {
     this.settings = settings;
     this.listeners = listeners;
     this.classifier = new FailureClassifier(settings.nonRetryable());
     this.abandoned = abandoned;
-    this.codec = new JsonCodec(settings.config().objectMapper());
+    this.codec = MessageJson.of(settings.config().objectMapper());
   }
 
   /**

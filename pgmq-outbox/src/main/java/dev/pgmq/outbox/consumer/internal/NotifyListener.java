@@ -1,5 +1,6 @@
 package dev.pgmq.outbox.consumer.internal;
 
+import dev.pgmq.jpa.spi.InsertNotifications;
 import dev.pgmq.outbox.consumer.spi.NotifyConnectionFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ final class NotifyListener implements Runnable {
    * so that workers wait in the database instead.
    */
   NotifyListener(String queue, NotifyConnectionFactory connections, Consumer<String> probe) {
-    this.channel = "pgmq.q_" + queue + ".INSERT";
+    this.channel = InsertNotifications.channel(queue);
     this.connections = connections;
     this.probe = probe;
   }

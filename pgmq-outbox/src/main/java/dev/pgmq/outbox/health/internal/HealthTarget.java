@@ -1,6 +1,6 @@
 package dev.pgmq.outbox.health.internal;
 
-import dev.pgmq.jpa.internal.QueueNames;
+import dev.pgmq.jpa.spi.QueueNames;
 import dev.pgmq.outbox.consumer.PgmqConsumer;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.internal;
+package dev.pgmq.jpa.internal;
 
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;

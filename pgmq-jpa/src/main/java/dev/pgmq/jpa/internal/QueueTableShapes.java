@@ -1,4 +1,4 @@
-package dev.pgmq.outbox.internal;
+package dev.pgmq.jpa.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +17,7 @@ final class QueueTableShapes {
 
   /** Tagged so statement counters can tell the once-per-queue lookup from the sends. */
   static final String COLUMNS =
-      "/* pgmq-outbox queue shape */ select a.attname, format_type(a.atttypid, a.atttypmod),"
+      "/* pgmq-jpa queue shape */ select a.attname, format_type(a.atttypid, a.atttypmod),"
           + " a.attnotnull, a.attidentity::text, a.attgenerated::text,"
           + " pg_get_expr(d.adbin, d.adrelid)"
           + " from pg_catalog.pg_class c"

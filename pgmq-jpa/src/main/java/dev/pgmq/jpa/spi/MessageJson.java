@@ -1,0 +1,59 @@
+package dev.pgmq.jpa.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgmq.jpa.PgmqSerializationException;
+import dev.pgmq.jpa.internal.JsonCodec;
+
+/**
+ * Payload JSON as the {@link dev.pgmq.jpa.Pgmq} operations read and check it, for modules that hold
+ * a message's JSON text themselves (a consumer decoding on demand, an outbox encoding its events):
+ * decoding into a type with the configured mapper, trees read exactly (decimals as {@code
+ * BigDecimal}, trailing zeros kept, whatever the mapper's settings), and the check that a text can
+ * be stored as given. Thread-safe.
+ */
+public final class MessageJson {
+
+  private final JsonCodec codec;
+
+  private MessageJson(JsonCodec codec) {
+    this.codec = codec;
+  }
+
+  /** The codec of {@code mapper} (typically {@code PgmqConfig.objectMapper()}). */
+  public static MessageJson of(ObjectMapper mapper) {
+    return new MessageJson(new JsonCodec(mapper));
+  }
+
+  /**
+   * Decodes {@code json} as {@code type}, straight from the text; {@code null} stays {@code null}.
+   *
+   * @param msgId the message's id, for the error message
+   * @throws PgmqSerializationException when the text is not a {@code type}
+   */
+  public <T> T read(String json, Class<T> type, long msgId) {
+    return codec.read(json, codec.type(type), msgId);
+  }
+
+  /**
+   * Decodes {@code json} as a tree, every number exactly as written; {@code null} stays {@code
+   * null}.
+   *
+   * @param msgId the message's id, for the error message
+   * @throws PgmqSerializationException when the text is not JSON
+   */
+  public JsonNode readTree(String json, long msgId) {
+    return codec.read(json, JsonCodec.jsonNode(), msgId);
+  }
+
+  /**
+   * Returns {@code json} when it can be stored as given: an unpaired UTF-16 surrogate has no UTF-8
+   * form, so the driver would replace it with {@code '?'} and the message would change silently.
+   *
+   * @param what names the text in the error message (e.g. {@code "headers"})
+   * @throws PgmqSerializationException naming {@code what} and the position of the surrogate
+   */
+  public static String requireEncodable(String json, String what) {
+    return JsonCodec.requireEncodable(json, what);
+  }
+}
