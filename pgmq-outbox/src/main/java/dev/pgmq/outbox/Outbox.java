@@ -1,6 +1,5 @@
 package dev.pgmq.outbox;
 
-import dev.pgmq.outbox.internal.SessionOutbox;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ public interface Outbox {
    *     the outbox disabled
    */
   static Outbox of(EntityManager entityManager) {
-    return SessionOutbox.of(entityManager);
+    return dev.pgmq.outbox.internal.OutboxLookup.of(entityManager);
   }
 
   /**

@@ -190,20 +190,13 @@ public final class PgmqConsumerBuilder {
     return this;
   }
 
-  /**
-   * Keeps the messages a worker holds invisible while it works through its batch, by extending
-   * their visibility timeout every third of the timeout; for handlers that may outlast it. Default
-   * off.
-   */
+  /** Extends held messages' visibility every third of the timeout while a worker works; off. */
   public PgmqConsumerBuilder extendVisibility(boolean extendVisibility) {
     this.extendVisibility = extendVisibility;
     return this;
   }
 
-  /**
-   * The longest a handler is expected to take, &gt; 0, default 1 s; used only to check that the
-   * visibility timeout covers a batch.
-   */
+  /** The longest a handler is expected to take, &gt; 0, default 1 s (checks the timeout). */
   public PgmqConsumerBuilder expectedHandlerTime(Duration expectedHandlerTime) {
     this.expectedHandlerTime = expectedHandlerTime;
     return this;
