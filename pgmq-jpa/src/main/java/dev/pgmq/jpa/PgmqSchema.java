@@ -105,13 +105,4 @@ public final class PgmqSchema {
   public static int sqlScriptRevision() {
     return SqlScript.VERSION.revision();
   }
-
-  /**
-   * Prints the SQL-only install script (or, with {@code --version}, its version) to standard
-   * output. Launching this class needs the JPA API jar on the class path too; {@link PgmqSqlScript}
-   * does the same with the pgmq-jpa jar alone.
-   */
-  public static void main(String[] args) {
-    PgmqSqlScript.main(args);
-  }
 }

@@ -88,7 +88,7 @@ class InstallPlannerTest {
     assertThat(plan.failure())
         .contains("PGMQ is not installed")
         .contains("SchemaMode.NONE installs nothing")
-        .contains("dev.pgmq.jpa.PgmqSchema");
+        .contains("dev.pgmq.jpa.PgmqSqlScript");
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgmq.jpa.PgmqSchema;
 import dev.pgmq.jpa.PgmqSchemaException;
+import dev.pgmq.jpa.PgmqSqlScript;
 import dev.pgmq.jpa.SchemaMode;
 import dev.pgmq.jpa.SchemaStatus;
 import dev.pgmq.jpa.SchemaStatus.Change;
@@ -379,10 +380,10 @@ class SchemaInstallIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      PgmqSchema.main(new String[0]);
+      PgmqSqlScript.main(new String[0]);
       assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(PgmqSchema.sqlScript());
       out.reset();
-      PgmqSchema.main(new String[] {"--version"});
+      PgmqSqlScript.main(new String[] {"--version"});
       assertThat(out.toString(StandardCharsets.UTF_8).trim())
           .isEqualTo("1.13.1 r" + PgmqSchema.sqlScriptRevision());
     } finally {

@@ -42,7 +42,7 @@ public final class InstallPlanner {
             "PGMQ is not installed in this database: neither the pgmq extension nor an SQL"
                 + " install (schema pgmq with table meta) was found, and SchemaMode.NONE installs"
                 + " nothing. Install it (CREATE EXTENSION pgmq, or the script printed by `java -cp"
-                + " pgmq-jpa.jar dev.pgmq.jpa.PgmqSchema`) or use SchemaMode.EXTENSION_OR_SQL");
+                + " pgmq-jpa.jar dev.pgmq.jpa.PgmqSqlScript`) or use SchemaMode.EXTENSION_OR_SQL");
       case EXTENSION_ONLY:
         if (!state.extensionAvailable()) {
           return fail(
