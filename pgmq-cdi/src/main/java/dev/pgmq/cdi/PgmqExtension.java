@@ -62,15 +62,10 @@ public class PgmqExtension implements Extension {
     deployment.noteInjectionPoint(event.getInjectionPoint());
   }
 
-  void addPgmq(@Observes AfterBeanDiscovery event) {
+  /** Adds the {@code Pgmq} bean, the {@code PgmqClient} bean and the health checks. */
+  void afterBeanDiscovery(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
     deployment.addPgmq(event);
-  }
-
-  void addClient(@Observes AfterBeanDiscovery event) {
     deployment.addClient(event);
-  }
-
-  void addHealthChecks(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
     deployment.addHealthChecks(event, beanManager);
   }
 

@@ -2,8 +2,8 @@ package dev.pgmq.spring;
 
 import dev.pgmq.jpa.PgmqConfig;
 import dev.pgmq.outbox.consumer.spi.TransactionRunner;
+import dev.pgmq.outbox.micrometer.PgmqConsumerMetrics;
 import dev.pgmq.outbox.micrometer.PgmqQueueMetrics;
-import dev.pgmq.spring.internal.ConsumerMeters;
 import dev.pgmq.spring.internal.NativeFactory;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.persistence.EntityManagerFactory;
@@ -23,8 +23,8 @@ public class PgmqMetricsConfiguration {
 
   /** Counters and timers of the listener consumers. */
   @Bean
-  public ConsumerMeters pgmqConsumerMeters() {
-    return new ConsumerMeters();
+  public PgmqConsumerMetrics pgmqConsumerMeters() {
+    return new PgmqConsumerMetrics();
   }
 
   /** Depth and age gauges of {@code pgmq.metrics.queues}. */

@@ -4,7 +4,6 @@ import dev.pgmq.outbox.consumer.spi.TransactionRunner.Work;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.util.function.Supplier;
@@ -18,9 +17,9 @@ import javax.naming.NamingException;
  */
 final class JtaMode implements TransactionMode {
 
-  private final UserTransaction transactions;
+  private final Transactions transactions;
 
-  private JtaMode(UserTransaction transactions) {
+  private JtaMode(Transactions transactions) {
     this.transactions = transactions;
   }
 
@@ -33,15 +32,15 @@ final class JtaMode implements TransactionMode {
     Instance<Object> lookup = beanManager.createInstance();
     Instance<TransactionManager> managers = lookup.select(TransactionManager.class);
     if (managers.isResolvable()) {
-      return new JtaMode(new ManagerTransactions(managers.get()));
+      return new JtaMode(Transactions.of(managers.get()));
     }
     Instance<UserTransaction> users = lookup.select(UserTransaction.class);
     if (users.isResolvable()) {
-      return new JtaMode(users.get());
+      return new JtaMode(Transactions.of(users.get()));
     }
     try {
       Object found = new InitialContext().lookup("java:comp/UserTransaction");
-      return found instanceof UserTransaction ut ? new JtaMode(ut) : null;
+      return found instanceof UserTransaction ut ? new JtaMode(Transactions.of(ut)) : null;
     } catch (NamingException | RuntimeException noJndi) {
       return null;
     }
@@ -49,11 +48,11 @@ final class JtaMode implements TransactionMode {
 
   @Override
   public <R> R run(Supplier<EntityManager> entityManager, Work<R> work) throws Exception {
-    if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+    if (transactions.status().get() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
       throw new IllegalStateException(
           "the listener thread is already in a JTA transaction; a listener needs a new one");
     }
-    transactions.begin();
+    transactions.begin().run();
     R result;
     try {
       EntityManager em = entityManager.get();
@@ -61,19 +60,19 @@ final class JtaMode implements TransactionMode {
       result = work.run(em);
     } catch (Throwable failure) {
       try {
-        if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
-          transactions.rollback();
+        if (transactions.status().get() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+          transactions.rollback().run();
         }
       } catch (Exception rollbackFailure) {
         failure.addSuppressed(rollbackFailure);
       }
       throw failure;
     }
-    if (transactions.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
-      transactions.rollback();
+    if (transactions.status().get() == jakarta.transaction.Status.STATUS_MARKED_ROLLBACK) {
+      transactions.rollback().run();
       throw new IllegalStateException("transaction was marked rollback-only by the work");
     }
-    transactions.commit();
+    transactions.commit().run();
     return result;
   }
 
@@ -82,42 +81,25 @@ final class JtaMode implements TransactionMode {
     return "JTA";
   }
 
-  /** A {@code TransactionManager} seen as a {@code UserTransaction}. */
-  private record ManagerTransactions(TransactionManager manager) implements UserTransaction {
+  /** What the mode needs of the container's transactions, from either JTA interface. */
+  private record Transactions(Action begin, Action commit, Action rollback, Status status) {
 
-    @Override
-    public void begin()
-        throws jakarta.transaction.NotSupportedException, jakarta.transaction.SystemException {
-      manager.begin();
+    static Transactions of(TransactionManager m) {
+      return new Transactions(m::begin, m::commit, m::rollback, m::getStatus);
     }
 
-    @Override
-    public void commit()
-        throws jakarta.transaction.RollbackException,
-            jakarta.transaction.HeuristicMixedException,
-            jakarta.transaction.HeuristicRollbackException,
-            jakarta.transaction.SystemException {
-      manager.commit();
+    static Transactions of(UserTransaction u) {
+      return new Transactions(u::begin, u::commit, u::rollback, u::getStatus);
     }
+  }
 
-    @Override
-    public void rollback() throws jakarta.transaction.SystemException {
-      manager.rollback();
-    }
+  @FunctionalInterface
+  private interface Action {
+    void run() throws Exception;
+  }
 
-    @Override
-    public void setRollbackOnly() throws jakarta.transaction.SystemException {
-      manager.setRollbackOnly();
-    }
-
-    @Override
-    public int getStatus() throws jakarta.transaction.SystemException {
-      return manager.getStatus();
-    }
-
-    @Override
-    public void setTransactionTimeout(int seconds) throws jakarta.transaction.SystemException {
-      manager.setTransactionTimeout(seconds);
-    }
+  @FunctionalInterface
+  private interface Status {
+    int get() throws Exception;
   }
 }

@@ -16,12 +16,4 @@ public record ListenerMethod(Bean<?> bean, dev.pgmq.outbox.listener.spi.Listener
   public static ListenerMethod of(Bean<?> bean, Method method) {
     return new ListenerMethod(bean, dev.pgmq.outbox.listener.spi.ListenerMethod.of(method));
   }
-
-  public PgmqListener settings() {
-    return definition.settings();
-  }
-
-  public String describe() {
-    return definition.describe();
-  }
 }

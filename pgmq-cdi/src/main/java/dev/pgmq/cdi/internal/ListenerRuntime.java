@@ -50,7 +50,7 @@ public final class ListenerRuntime {
       List<ListenerMethod> methods, BeanManager beanManager, Consumer<Throwable> problems) {
     Map<String, List<ListenerMethod>> byQueue = new LinkedHashMap<>();
     for (ListenerMethod m : methods) {
-      byQueue.computeIfAbsent(m.settings().queue(), q -> new ArrayList<>()).add(m);
+      byQueue.computeIfAbsent(m.definition().settings().queue(), q -> new ArrayList<>()).add(m);
     }
     CdiTransactionRunner runner;
     PgmqConfig config;
@@ -153,7 +153,7 @@ public final class ListenerRuntime {
       if (b.length() > 0) {
         b.append(", ");
       }
-      b.append(m.describe());
+      b.append(m.definition().describe());
     }
     return b.toString();
   }

@@ -1,6 +1,6 @@
 package dev.pgmq.jpa.internal;
 
-import static dev.pgmq.jpa.internal.QueueNames.check;
+import static dev.pgmq.jpa.spi.QueueNames.check;
 
 import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.jpa.QueueInfo;

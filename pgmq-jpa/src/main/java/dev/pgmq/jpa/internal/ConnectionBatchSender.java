@@ -1,6 +1,7 @@
 package dev.pgmq.jpa.internal;
 
 import dev.pgmq.jpa.spi.BatchSender;
+import dev.pgmq.jpa.spi.QueueNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.pgmq.jpa.PgmqSerializationException;
+import dev.pgmq.jpa.spi.MessageJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,41 +91,11 @@ public final class JsonCodec {
 
   private String write(Object value, String what) {
     try {
-      return requireEncodable(writer.writeValueAsString(value), what);
+      return MessageJson.requireEncodable(writer.writeValueAsString(value), what);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new PgmqSerializationException(
           "could not write " + what + " of type " + value.getClass().getName() + " as JSON", e);
     }
-  }
-
-  /**
-   * Returns {@code json} when it can be stored as given: an unpaired UTF-16 surrogate has no UTF-8
-   * form, so the driver would replace it with {@code '?'} and the message would change silently.
-   *
-   * @throws PgmqSerializationException naming {@code what} and the position of the surrogate
-   */
-  public static String requireEncodable(String json, String what) {
-    for (int i = 0, n = json.length(); i < n; i++) {
-      char c = json.charAt(i);
-      if (!Character.isSurrogate(c)) {
-        continue;
-      }
-      if (Character.isHighSurrogate(c)
-          && i + 1 < n
-          && Character.isLowSurrogate(json.charAt(i + 1))) {
-        i++;
-        continue;
-      }
-      throw new PgmqSerializationException(
-          what
-              + " contains an unpaired UTF-16 surrogate (U+"
-              + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
-              + ") at index "
-              + i
-              + " of its JSON text; it has no UTF-8 encoding and would not be stored as given",
-          null);
-    }
-    return json;
   }
 
   /**

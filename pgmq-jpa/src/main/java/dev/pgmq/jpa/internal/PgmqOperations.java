@@ -1,7 +1,7 @@
 package dev.pgmq.jpa.internal;
 
 import static dev.pgmq.jpa.internal.Arguments.seconds;
-import static dev.pgmq.jpa.internal.QueueNames.check;
+import static dev.pgmq.jpa.spi.QueueNames.check;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;

@@ -2,7 +2,7 @@ package dev.pgmq.jpa.internal;
 
 import static dev.pgmq.jpa.internal.Arguments.positive;
 import static dev.pgmq.jpa.internal.Arguments.seconds;
-import static dev.pgmq.jpa.internal.QueueNames.check;
+import static dev.pgmq.jpa.spi.QueueNames.check;
 
 import dev.pgmq.jpa.FifoMode;
 import dev.pgmq.jpa.ReadOptions;

@@ -3,6 +3,7 @@ package dev.pgmq.jpa.internal;
 import dev.pgmq.jpa.RoutedMessage;
 import dev.pgmq.jpa.SendOptions;
 import dev.pgmq.jpa.TopicBinding;
+import dev.pgmq.jpa.spi.QueueNames;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,18 +35,18 @@ final class Topics {
   }
 
   boolean bind(String pattern, String queue) {
-    require("bindTopic");
+    requireTopics("bindTopic");
     calls.rows("bind_topic", queue, PgmqSql.BIND_TOPIC, Rows.RESULT, pattern, queue);
     return true;
   }
 
   boolean unbind(String pattern, String queue) {
-    require("unbindTopic");
+    requireTopics("unbindTopic");
     return calls.first("unbind_topic", null, PgmqSql.UNBIND_TOPIC, Rows.RESULT, pattern, queue);
   }
 
   int send(String routingKey, Outgoing m) {
-    require("sendTopic");
+    requireTopics("sendTopic");
     long routed =
         m.headers() == null && m.delaySeconds() == null
             ? calls.first(
@@ -63,23 +64,23 @@ final class Topics {
   }
 
   List<RoutedMessage> sendBatch(Sends.Prepared batch) {
-    require("sendBatchTopic");
+    requireTopics("sendBatchTopic");
     return calls.rows("send_batch_topic", null, batch.sql(), Rows.ROUTED, batch.params());
   }
 
   List<TopicBinding> list(String queue) {
-    require("listTopicBindings");
+    requireTopics("listTopicBindings");
     return queue == null
         ? calls.rows("list_topic_bindings", null, PgmqSql.LIST_BINDINGS, Rows.BINDING)
         : calls.rows("list_topic_bindings", null, PgmqSql.LIST_BINDINGS_OF, Rows.BINDING, queue);
   }
 
   List<TopicBinding> testRouting(String routingKey) {
-    require("testRouting");
+    requireTopics("testRouting");
     return calls.rows("test_routing", null, PgmqSql.TEST_ROUTING, Rows.BINDING, routingKey);
   }
 
-  private void require(String operation) {
+  private void requireTopics(String operation) {
     calls.features().require(PgmqFeature.TOPICS, operation);
   }
 }

@@ -50,10 +50,29 @@ public final class MessageJson {
    * Returns {@code json} when it can be stored as given: an unpaired UTF-16 surrogate has no UTF-8
    * form, so the driver would replace it with {@code '?'} and the message would change silently.
    *
-   * @param what names the text in the error message (e.g. {@code "headers"})
    * @throws PgmqSerializationException naming {@code what} and the position of the surrogate
    */
   public static String requireEncodable(String json, String what) {
-    return JsonCodec.requireEncodable(json, what);
+    for (int i = 0, n = json.length(); i < n; i++) {
+      char c = json.charAt(i);
+      if (!Character.isSurrogate(c)) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(json.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      throw new PgmqSerializationException(
+          what
+              + " contains an unpaired UTF-16 surrogate (U+"
+              + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+              + ") at index "
+              + i
+              + " of its JSON text; it has no UTF-8 encoding and would not be stored as given",
+          null);
+    }
+    return json;
   }
 }

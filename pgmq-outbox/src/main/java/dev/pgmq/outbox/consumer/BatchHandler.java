@@ -12,10 +12,10 @@ import java.util.List;
  * (bulk inserts, aggregations).
  *
  * <p><b>Failure.</b> Throwing rolls back the whole batch: every message of it is retried with
- * backoff, or dead-lettered when it was its last attempt or the exception is {@link
- * NonRetryable}. Messages whose payload cannot be read as the payload type, and messages read more
- * often than {@link PgmqConsumerBuilder#maxAttempts}, are dead-lettered one by one before the
- * batch is handled and are not part of it.
+ * backoff, or dead-lettered when it was its last attempt or the exception is {@link NonRetryable}.
+ * Messages whose payload cannot be read as the payload type, and messages read more often than
+ * {@link PgmqConsumerBuilder#maxAttempts}, are dead-lettered one by one before the batch is handled
+ * and are not part of it.
  *
  * <p><b>Threads.</b> Called concurrently from every worker thread: must be thread-safe. Each call
  * gets its own {@code EntityManager}, in its transaction; do not commit, roll back or close it.

@@ -33,17 +33,11 @@ public interface MessageContext {
   String eventType();
 
   /** The message id. */
-  default long msgId() {
-    return message().msgId();
-  }
+  long msgId();
 
   /** How many times the message has been read, this delivery included (1 on the first). */
-  default int readCt() {
-    return message().readCt();
-  }
+  int readCt();
 
   /** The text value of header {@code name}, or {@code null}. */
-  default String header(String name) {
-    return message().header(name);
-  }
+  String header(String name);
 }

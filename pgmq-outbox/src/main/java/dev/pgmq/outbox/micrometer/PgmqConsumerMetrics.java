@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,14 +28,28 @@ import java.util.Objects;
  *
  * Thread-safe. Queue depth and age come from {@link PgmqQueueMetrics}.
  */
-public final class PgmqConsumerMetrics implements ConsumerListener {
+public final class PgmqConsumerMetrics implements ConsumerListener, MeterBinder {
 
-  private final MeterRegistry registry;
+  private volatile MeterRegistry registry;
   private final Tags tags;
 
   /** Meters in {@code registry}, tagged with the queue only. */
   public PgmqConsumerMetrics(MeterRegistry registry) {
     this(registry, Tags.empty());
+  }
+
+  /**
+   * Meters that record nothing until {@link #bindTo} gives them a registry (for frameworks that
+   * bind {@code MeterBinder}s once the registry exists, such as Spring Boot).
+   */
+  public PgmqConsumerMetrics() {
+    this.tags = Tags.empty();
+  }
+
+  /** Records into {@code registry} from now on. */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
   }
 
   /** Meters in {@code registry}, tagged with the queue and {@code extraTags}. */
@@ -45,13 +60,22 @@ public final class PgmqConsumerMetrics implements ConsumerListener {
 
   @Override
   public void onReceived(String queue, Message<JsonNode> message) {
-    counter("pgmq.consumer.received", "messages taken by a worker", queue).increment();
+    MeterRegistry registry = this.registry;
+    if (registry == null) {
+      return;
+    }
+    counter(registry, "pgmq.consumer.received", "messages taken by a worker", queue).increment();
   }
 
   @Override
   public void onProcessed(String queue, Message<JsonNode> message, Duration duration) {
-    counter("pgmq.consumer.processed", "messages handled and acknowledged", queue).increment();
-    timer(queue, "success").record(duration);
+    MeterRegistry registry = this.registry;
+    if (registry == null) {
+      return;
+    }
+    counter(registry, "pgmq.consumer.processed", "messages handled and acknowledged", queue)
+        .increment();
+    timer(registry, queue, "success").record(duration);
   }
 
   @Override
@@ -61,6 +85,10 @@ public final class PgmqConsumerMetrics implements ConsumerListener {
       Throwable error,
       Duration duration,
       Duration retryDelay) {
+    MeterRegistry registry = this.registry;
+    if (registry == null) {
+      return;
+    }
     Counter.builder("pgmq.consumer.failed")
         .description("failed attempts")
         .tags(tags)
@@ -68,7 +96,7 @@ public final class PgmqConsumerMetrics implements ConsumerListener {
         .tag("exception", error.getClass().getSimpleName())
         .register(registry)
         .increment();
-    timer(queue, "failure").record(duration);
+    timer(registry, queue, "failure").record(duration);
   }
 
   @Override
@@ -78,6 +106,10 @@ public final class PgmqConsumerMetrics implements ConsumerListener {
       String deadLetterQueue,
       String reason,
       Throwable error) {
+    MeterRegistry registry = this.registry;
+    if (registry == null) {
+      return;
+    }
     Counter.builder("pgmq.consumer.dead.lettered")
         .description("messages moved to the dead-letter queue")
         .tags(tags)
@@ -87,7 +119,7 @@ public final class PgmqConsumerMetrics implements ConsumerListener {
         .increment();
   }
 
-  private Counter counter(String name, String description, String queue) {
+  private Counter counter(MeterRegistry registry, String name, String description, String queue) {
     return Counter.builder(name)
         .description(description)
         .tags(tags)
@@ -95,7 +127,7 @@ public final class PgmqConsumerMetrics implements ConsumerListener {
         .register(registry);
   }
 
-  private Timer timer(String queue, String outcome) {
+  private Timer timer(MeterRegistry registry, String queue, String outcome) {
     return Timer.builder("pgmq.consumer.handler")
         .description("handler and commit latency")
         .tags(tags)

@@ -2,6 +2,7 @@ package dev.pgmq.outbox.spi;
 
 import dev.pgmq.outbox.internal.hibernate.SessionFactories;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
 
 /**
  * What a container integration (CDI, Spring) needs to know about the application's persistence unit
@@ -19,6 +20,9 @@ public final class PersistenceUnits {
    * @throws jakarta.persistence.PersistenceException when the provider is not Hibernate
    */
   public static boolean usesJta(EntityManagerFactory factory) {
-    return SessionFactories.usesJta(factory);
+    return SessionFactories.of(factory)
+        .getServiceRegistry()
+        .requireService(TransactionCoordinatorBuilder.class)
+        .isJta();
   }
 }

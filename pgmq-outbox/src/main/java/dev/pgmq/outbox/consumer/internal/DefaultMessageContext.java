@@ -14,6 +14,8 @@ public final class DefaultMessageContext implements MessageContext {
   private final EntityManager entityManager;
   private final Pgmq pgmq;
   private final String eventType;
+  private final long msgId;
+  private final int readCt;
 
   DefaultMessageContext(
       String queue, Delivery delivery, EntityManager entityManager, Pgmq pgmq, String eventType) {
@@ -22,6 +24,8 @@ public final class DefaultMessageContext implements MessageContext {
     this.entityManager = entityManager;
     this.pgmq = pgmq;
     this.eventType = eventType;
+    this.msgId = delivery.msgId();
+    this.readCt = delivery.readCt();
   }
 
   /**
@@ -68,12 +72,12 @@ public final class DefaultMessageContext implements MessageContext {
 
   @Override
   public long msgId() {
-    return delivery.msgId();
+    return msgId;
   }
 
   @Override
   public int readCt() {
-    return delivery.readCt();
+    return readCt;
   }
 
   @Override

@@ -31,6 +31,8 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
   }
 
   private final ConsumerSettings settings;
+  private final String queue;
+  private final String deadLetterQueue;
   private final List<Thread> workerThreads = new ArrayList<>();
   private volatile State state = State.NEW;
   private volatile boolean abandoned;
@@ -42,16 +44,18 @@ public final class DefaultPgmqConsumer implements PgmqConsumer {
   /** A consumer with validated settings; not started. */
   public DefaultPgmqConsumer(ConsumerSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.queue = settings.queue();
+    this.deadLetterQueue = settings.deadLetterQueue();
   }
 
   @Override
   public String queue() {
-    return settings.queue();
+    return queue;
   }
 
   @Override
   public String deadLetterQueue() {
-    return settings.deadLetterQueue();
+    return deadLetterQueue;
   }
 
   @Override

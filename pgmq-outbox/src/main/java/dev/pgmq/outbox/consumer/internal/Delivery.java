@@ -13,11 +13,15 @@ import dev.pgmq.jpa.spi.MessageJson;
 final class Delivery {
 
   private final Message<RawValue> raw;
+  private final long msgId;
+  private final int readCt;
   private final MessageJson codec;
   private Message<JsonNode> tree;
 
   Delivery(Message<RawValue> raw, MessageJson codec) {
     this.raw = raw;
+    this.msgId = raw.msgId();
+    this.readCt = raw.readCt();
     this.codec = codec;
   }
 
@@ -27,11 +31,11 @@ final class Delivery {
   }
 
   long msgId() {
-    return raw.msgId();
+    return msgId;
   }
 
   int readCt() {
-    return raw.readCt();
+    return readCt;
   }
 
   String header(String name) {

@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
 
 /**
  * Hibernate's session factory behind an {@code EntityManagerFactory}, reached through one of its
@@ -30,16 +29,5 @@ public final class SessionFactories {
     } finally {
       em.close();
     }
-  }
-
-  /**
-   * Whether {@code factory}'s persistence unit uses JTA transactions (Jakarta Persistence 3.1 has
-   * no {@code EntityManagerFactory.getTransactionType()}).
-   */
-  public static boolean usesJta(EntityManagerFactory factory) {
-    return of(factory)
-        .getServiceRegistry()
-        .requireService(TransactionCoordinatorBuilder.class)
-        .isJta();
   }
 }

@@ -1,4 +1,4 @@
-package dev.pgmq.jpa.internal;
+package dev.pgmq.jpa.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
