@@ -58,7 +58,61 @@ final class ConsumerScenarios {
               prefilled(q, () -> consume(q, workers)),
               prefilled(q, () -> rawConsumers(q, workers))));
     }
+    results.add(
+        run.compare(
+            "consumerBatchHandler",
+            "PgmqConsumer with a BatchHandler, 1 worker, batches of 10 handled and deleted in one"
+                + " transaction each, vs 1 raw connection reading 10 (decoded with Jackson) and"
+                + " deleting them with one statement in one transaction",
+            "messages/s",
+            prefilled(q, () -> consumeInBatches(q)),
+            prefilled(q, () -> rawBatches(q))));
     return results;
+  }
+
+  private long consumeInBatches(String q) throws InterruptedException {
+    AtomicLong done = new AtomicLong();
+    PgmqConsumer consumer =
+        PgmqConsumer.builder(emf)
+            .queue(q)
+            .batchHandler(BenchEvent.class, (events, em) -> done.addAndGet(events.size()))
+            .batchSize(10)
+            .pollStrategy(PollStrategy.POLL)
+            .maxPoll(Duration.ofSeconds(1))
+            .build();
+    long start = System.nanoTime();
+    consumer.start();
+    try {
+      while (done.get() < messages) {
+        Thread.sleep(1);
+      }
+      consumeNanos = System.nanoTime() - start;
+    } finally {
+      consumer.close();
+    }
+    return done.get();
+  }
+
+  private long rawBatches(String q) throws Exception {
+    long start = System.nanoTime();
+    long n = 0;
+    try (RawJdbc own = new RawJdbc(jdbcUrl)) {
+      own.autoCommit(false);
+      List<BenchEvent> decoded = new ArrayList<>(10);
+      while (true) {
+        decoded.clear();
+        List<Long> ids = own.readDecoded(q, 10, BenchEvent.class, decoded);
+        if (ids.isEmpty()) {
+          own.commit();
+          break;
+        }
+        n += own.deleteBatch(q, ids);
+        own.commit();
+      }
+      own.autoCommit(true);
+    }
+    consumeNanos = System.nanoTime() - start;
+    return n;
   }
 
   private long rawConsumers(String q, int connections) throws Exception {

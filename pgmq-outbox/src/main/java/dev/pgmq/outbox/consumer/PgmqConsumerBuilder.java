@@ -23,11 +23,10 @@ import java.util.concurrent.ThreadFactory;
  * Configures a {@link PgmqConsumer}. Every setting is checked once, by {@link #build()}, and the
  * error names the setting. Not thread-safe; the consumer it builds is immutable in its settings.
  *
- * <p>Handlers: either one {@link #handler(Class, MessageHandler) handler} for every message, or one
- * per event type with {@link #on(String, Class, MessageHandler)} or {@link #on(Class,
- * MessageHandler)}, dispatched on the envelope's event type header ({@link
- * EnvelopeHeaders#EVENT_TYPE}); with both, {@code handler} takes the messages of types without
- * their own. A message no handler takes is dead-lettered ({@link NoHandlerException}).
+ * <p>Handlers: one {@link #handler} for every message, and/or one per event type ({@link #on},
+ * dispatched on {@link EnvelopeHeaders#EVENT_TYPE}; {@code handler} takes the types without their
+ * own; a message no handler takes is dead-lettered, {@link NoHandlerException}); or one {@link
+ * #batchHandler} for whole batches.
  */
 public final class PgmqConsumerBuilder {
 
@@ -35,6 +34,7 @@ public final class PgmqConsumerBuilder {
   private String queue;
   private String deadLetterQueue;
   private HandlerRegistry.Entry<?> defaultHandler;
+  private HandlerRegistry.Batch<?> batchHandler;
   private final Map<String, HandlerRegistry.Entry<?>> handlersByType = new LinkedHashMap<>();
   private String eventTypeHeader = EnvelopeHeaders.EVENT_TYPE;
   private Duration visibilityTimeout = Duration.ofSeconds(30);
@@ -84,6 +84,14 @@ public final class PgmqConsumerBuilder {
     return this;
   }
 
+  /**
+   * Handles each read batch at once ({@link BatchHandler}); excludes {@link #handler}/{@link #on}.
+   */
+  public <T> PgmqConsumerBuilder batchHandler(Class<T> payloadType, BatchHandler<T> handler) {
+    this.batchHandler = new HandlerRegistry.Batch<>(payloadType, handler);
+    return this;
+  }
+
   /** The handler of messages whose event type header is {@code eventType}. */
   public <T> PgmqConsumerBuilder on(
       String eventType, Class<T> payloadType, MessageHandler<T> handler) {
@@ -94,11 +102,7 @@ public final class PgmqConsumerBuilder {
     return this;
   }
 
-  /**
-   * The handler of events of class {@code eventClass}, dispatched on the event type the outbox
-   * writes for that class ({@link EventTypes#of(Class)}: the {@code @OutboxEvent(type)} or the
-   * class name).
-   */
+  /** The handler of events of class {@code eventClass} (event type {@link EventTypes#of}). */
   public <T> PgmqConsumerBuilder on(Class<T> eventClass, MessageHandler<T> handler) {
     return on(EventTypes.of(eventClass), eventClass, handler);
   }
@@ -268,7 +272,7 @@ public final class PgmqConsumerBuilder {
     return new ConsumerSettings(
         queue,
         deadLetterQueue != null ? deadLetterQueue : DeadLetters.defaultQueueName(queue),
-        new HandlerRegistry(eventTypeHeader, defaultHandler, handlersByType),
+        new HandlerRegistry(eventTypeHeader, defaultHandler, handlersByType, batchHandler),
         visibilityTimeout,
         batchSize,
         concurrency,

@@ -38,6 +38,7 @@ final class MessageProcessor {
   private final FailureClassifier classifier;
   private final BooleanSupplier abandoned;
   private final MessageJson codec;
+  private final BatchProcessor batches;
 
   MessageProcessor(ConsumerSettings settings, Listeners listeners, BooleanSupplier abandoned) {
     this.settings = settings;
@@ -45,6 +46,7 @@ final class MessageProcessor {
     this.classifier = new FailureClassifier(settings.nonRetryable());
     this.abandoned = abandoned;
     this.codec = MessageJson.of(settings.config().objectMapper());
+    this.batches = new BatchProcessor(settings, listeners, this);
   }
 
   /**
@@ -53,7 +55,7 @@ final class MessageProcessor {
    * visible again or gets its backoff.
    */
   Outcome process(Message<RawValue> read, InFlight held, Runnable beforeRetry) {
-    Delivery message = new Delivery(read, codec);
+    Delivery message = delivery(read);
     String queue = settings.queue();
     ProcessingScope scope = listeners.onStart(queue, message);
     MessageOutcome outcome = MessageOutcome.RETRIED;
@@ -109,7 +111,18 @@ final class MessageProcessor {
     return null;
   }
 
-  private MessageOutcome failed(
+  /** The processor of whole batches, for a consumer with a batch handler. */
+  BatchProcessor batches() {
+    return batches;
+  }
+
+  /** The worker's view of {@code read}. */
+  Delivery delivery(Message<RawValue> read) {
+    return new Delivery(read, codec);
+  }
+
+  /** After a failed attempt: retry with backoff, or dead-letter; the outcome. */
+  MessageOutcome failed(
       Delivery message, Throwable error, Duration duration, Runnable beforeRetry) {
     String queue = settings.queue();
     if (error instanceof MessageGoneException) {
@@ -157,7 +170,8 @@ final class MessageProcessor {
     return MessageOutcome.RETRIED;
   }
 
-  private MessageOutcome deadLetter(Delivery message, String reason, Throwable error) {
+  /** Moves the message to the dead-letter queue; the outcome. */
+  MessageOutcome deadLetter(Delivery message, String reason, Throwable error) {
     String queue = settings.queue();
     String dlq = settings.deadLetterQueue();
     try {

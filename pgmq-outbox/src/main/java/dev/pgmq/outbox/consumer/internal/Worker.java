@@ -30,6 +30,7 @@ final class Worker implements Runnable {
   private final BooleanSupplier active;
   private final InFlight held = new InFlight();
   private final boolean fifo;
+  private final BatchProcessor batches;
 
   Worker(
       ConsumerSettings settings,
@@ -41,6 +42,7 @@ final class Worker implements Runnable {
     this.processor = processor;
     this.active = active;
     this.fifo = settings.readMode() != ReadMode.STANDARD;
+    this.batches = settings.handlers().batch() == null ? null : processor.batches();
   }
 
   /** The ids this worker holds, for visibility extension. */
@@ -81,6 +83,10 @@ final class Worker implements Runnable {
   }
 
   private void process(List<Message<RawValue>> batch) {
+    if (batches != null) {
+      batches.process(batch, held);
+      return;
+    }
     Set<String> heldBackGroups = fifo ? new HashSet<>() : Set.of();
     for (int i = 0; i < batch.size(); i++) {
       Message<RawValue> message = batch.get(i);
