@@ -80,12 +80,18 @@ final class ConsumerScenarios {
             .pollStrategy(PollStrategy.POLL)
             .maxPoll(Duration.ofSeconds(1))
             .build();
+    return timed(consumer, done);
+  }
+
+  /** Runs {@code consumer} until {@code done} counts every message: from start() to the last. */
+  private long timed(PgmqConsumer consumer, AtomicLong done) throws InterruptedException {
     long start = System.nanoTime();
     consumer.start();
     try {
       while (done.get() < messages) {
         Thread.sleep(1);
       }
+      // timed from start() to the last message processed; the stop that follows is not
       consumeNanos = System.nanoTime() - start;
     } finally {
       consumer.close();
@@ -185,18 +191,7 @@ final class ConsumerScenarios {
             .pollStrategy(PollStrategy.POLL)
             .maxPoll(Duration.ofSeconds(1))
             .build();
-    long start = System.nanoTime();
-    consumer.start();
-    try {
-      while (done.get() < messages) {
-        Thread.sleep(1);
-      }
-      // timed from start() to the last message processed; the stop that follows is not
-      consumeNanos = System.nanoTime() - start;
-    } finally {
-      consumer.close();
-    }
-    return done.get();
+    return timed(consumer, done);
   }
 
   private static long rawConsume(RawJdbc raw, String q) throws Exception {

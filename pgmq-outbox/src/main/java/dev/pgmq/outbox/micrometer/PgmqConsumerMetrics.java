@@ -60,22 +60,13 @@ public final class PgmqConsumerMetrics implements ConsumerListener, MeterBinder 
 
   @Override
   public void onReceived(String queue, Message<JsonNode> message) {
-    MeterRegistry registry = this.registry;
-    if (registry == null) {
-      return;
-    }
-    counter(registry, "pgmq.consumer.received", "messages taken by a worker", queue).increment();
+    increment(counter("pgmq.consumer.received", "messages taken by a worker", queue));
   }
 
   @Override
   public void onProcessed(String queue, Message<JsonNode> message, Duration duration) {
-    MeterRegistry registry = this.registry;
-    if (registry == null) {
-      return;
-    }
-    counter(registry, "pgmq.consumer.processed", "messages handled and acknowledged", queue)
-        .increment();
-    timer(registry, queue, "success").record(duration);
+    increment(counter("pgmq.consumer.processed", "messages handled and acknowledged", queue));
+    record(queue, "success", duration);
   }
 
   @Override
@@ -85,18 +76,10 @@ public final class PgmqConsumerMetrics implements ConsumerListener, MeterBinder 
       Throwable error,
       Duration duration,
       Duration retryDelay) {
-    MeterRegistry registry = this.registry;
-    if (registry == null) {
-      return;
-    }
-    Counter.builder("pgmq.consumer.failed")
-        .description("failed attempts")
-        .tags(tags)
-        .tag("queue", queue)
-        .tag("exception", error.getClass().getSimpleName())
-        .register(registry)
-        .increment();
-    timer(registry, queue, "failure").record(duration);
+    increment(
+        counter("pgmq.consumer.failed", "failed attempts", queue)
+            .tag("exception", error.getClass().getSimpleName()));
+    record(queue, "failure", duration);
   }
 
   @Override
@@ -106,25 +89,29 @@ public final class PgmqConsumerMetrics implements ConsumerListener, MeterBinder 
       String deadLetterQueue,
       String reason,
       Throwable error) {
-    MeterRegistry registry = this.registry;
-    if (registry == null) {
-      return;
-    }
-    Counter.builder("pgmq.consumer.dead.lettered")
-        .description("messages moved to the dead-letter queue")
-        .tags(tags)
-        .tag("queue", queue)
-        .tag("reason", reason)
-        .register(registry)
-        .increment();
+    increment(
+        counter("pgmq.consumer.dead.lettered", "messages moved to the dead-letter queue", queue)
+            .tag("reason", reason));
   }
 
-  private Counter counter(MeterRegistry registry, String name, String description, String queue) {
-    return Counter.builder(name)
-        .description(description)
-        .tags(tags)
-        .tag("queue", queue)
-        .register(registry);
+  private Counter.Builder counter(String name, String description, String queue) {
+    return Counter.builder(name).description(description).tags(tags).tag("queue", queue);
+  }
+
+  /** Counts one, once bound to a registry. */
+  private void increment(Counter.Builder counter) {
+    MeterRegistry bound = registry;
+    if (bound != null) {
+      counter.register(bound).increment();
+    }
+  }
+
+  /** Records a handler duration, once bound to a registry. */
+  private void record(String queue, String outcome, Duration duration) {
+    MeterRegistry bound = registry;
+    if (bound != null) {
+      timer(bound, queue, outcome).record(duration);
+    }
   }
 
   private Timer timer(MeterRegistry registry, String queue, String outcome) {
