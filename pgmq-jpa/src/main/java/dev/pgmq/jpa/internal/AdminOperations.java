@@ -124,8 +124,9 @@ abstract class AdminOperations implements Pgmq {
   @Override
   public List<RoutedMessage> sendBatchTopic(
       String routingKey, List<?> messages, SendOptions options) {
-    return sendBatchTopic(
-        routingKey, messages, Sends.sameHeaders(messages, options), Sends.timing(options));
+    Objects.requireNonNull(routingKey, "routingKey");
+    Sends.Prepared batch = Sends.batch(codec, routingKey, messages, options, true);
+    return call(c -> new Topics(c).sendBatch(batch));
   }
 
   @Override

@@ -50,9 +50,9 @@ final class ClientAsyncPgmq implements AsyncPgmq {
   @Override
   public CompletableFuture<Void> run(Consumer<Pgmq> operation) {
     Objects.requireNonNull(operation, "operation");
-    return submit(
-        () -> {
-          operation.accept(client);
+    return call(
+        p -> {
+          operation.accept(p);
           return null;
         });
   }

@@ -73,7 +73,7 @@ public abstract class PgmqOperations extends AdminOperations {
   @Override
   public List<Long> sendBatch(String queue, List<?> messages, SendOptions options) {
     check(queue);
-    return sendBatch(queue, messages, Sends.sameHeaders(messages, options), Sends.timing(options));
+    return call(Calls.sendBatch(queue, Sends.batch(codec, queue, messages, options, false)));
   }
 
   @Override
@@ -259,7 +259,8 @@ public abstract class PgmqOperations extends AdminOperations {
     return call(Calls.archiveBatch(check(queue), msgIds));
   }
 
-  private static <T> Optional<T> first(List<T> rows) {
+  /** The first row, if any. */
+  static <T> Optional<T> first(List<T> rows) {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 }

@@ -19,9 +19,7 @@ record Reads(String function, String sql, Object[] params, PgmqFeature feature, 
   private static final String NO_FILTER = "{}";
 
   static Reads read(String queue, Duration vt, int qty) {
-    check(queue);
-    Object[] params = {queue, seconds(vt, "vt"), positive(qty, "qty"), NO_FILTER};
-    return new Reads("read", PgmqSql.READ, params, null, null);
+    return read(queue, vt, qty, NO_FILTER);
   }
 
   static Reads poll(String queue, Duration vt, int qty, Duration maxPoll, Duration interval) {
@@ -52,7 +50,12 @@ record Reads(String function, String sql, Object[] params, PgmqFeature feature, 
       return poll(
           queue, options.vt(), options.qty(), options.maxPoll(), options.pollInterval(), filter);
     }
-    Object[] params = {queue, seconds(options.vt(), "vt"), options.qty(), filter};
+    return read(queue, options.vt(), options.qty(), filter);
+  }
+
+  private static Reads read(String queue, Duration vt, int qty, String filter) {
+    check(queue);
+    Object[] params = {queue, seconds(vt, "vt"), positive(qty, "qty"), filter};
     return new Reads("read", PgmqSql.READ, params, null, null);
   }
 

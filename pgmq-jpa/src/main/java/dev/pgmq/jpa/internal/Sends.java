@@ -56,8 +56,14 @@ final class Sends {
     return new Prepared(shapes[PgmqSql.sendShape(headers != null, delay)], params);
   }
 
+  /** A batch whose messages all carry {@code options}' headers (if any). */
+  static Prepared batch(
+      JsonCodec codec, String target, List<?> messages, SendOptions options, boolean topic) {
+    return batch(codec, target, messages, sameHeaders(messages, options), timing(options), topic);
+  }
+
   /** {@code options}' headers for each of {@code messages}, or {@code null} when none. */
-  static List<? extends Map<String, ?>> sameHeaders(List<?> messages, SendOptions options) {
+  private static List<? extends Map<String, ?>> sameHeaders(List<?> messages, SendOptions options) {
     Objects.requireNonNull(messages, "messages");
     Objects.requireNonNull(options, "options");
     return options.headers() == null
@@ -66,7 +72,7 @@ final class Sends {
   }
 
   /** {@code options} without their headers (they were moved to the per-message list). */
-  static SendOptions timing(SendOptions options) {
+  private static SendOptions timing(SendOptions options) {
     return new SendOptions(null, options.delay(), options.visibleAt());
   }
 

@@ -9,7 +9,6 @@ import dev.pgmq.jpa.ReadOptions;
 import dev.pgmq.jpa.SendOptions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@link PgmqQueue} over the operations it came from: name and payload type bound once. */
@@ -49,10 +48,8 @@ final class TypedQueue<T> implements PgmqQueue<T> {
 
   @Override
   public List<Long> sendBatch(List<? extends T> messages, SendOptions options) {
-    List<? extends Map<String, ?>> headers = Sends.sameHeaders(messages, options);
-    Sends.Prepared batch =
-        Sends.batch(pgmq.codec, name, messages, headers, Sends.timing(options), false);
-    return pgmq.call(Calls.sendBatch(name, batch));
+    return pgmq.call(
+        Calls.sendBatch(name, Sends.batch(pgmq.codec, name, messages, options, false)));
   }
 
   @Override
@@ -62,8 +59,7 @@ final class TypedQueue<T> implements PgmqQueue<T> {
 
   @Override
   public Optional<Message<T>> read(Duration vt) {
-    List<Message<T>> one = pgmq.fetch(name, Reads.read(name, vt, 1), type);
-    return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+    return PgmqOperations.first(pgmq.fetch(name, Reads.read(name, vt, 1), type));
   }
 
   @Override
@@ -78,8 +74,7 @@ final class TypedQueue<T> implements PgmqQueue<T> {
 
   @Override
   public Optional<Message<T>> pop() {
-    List<Message<T>> one = pgmq.fetch(name, Reads.pop(name), type);
-    return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+    return PgmqOperations.first(pgmq.fetch(name, Reads.pop(name), type));
   }
 
   @Override
