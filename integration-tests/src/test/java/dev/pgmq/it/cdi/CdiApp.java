@@ -2,6 +2,7 @@ package dev.pgmq.it.cdi;
 
 import com.arjuna.ats.jta.cdi.TransactionExtension;
 import dev.pgmq.cdi.PgmqExtension;
+import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -57,6 +58,28 @@ final class CdiApp {
 
   /** Persistence units opened by the producers and not yet closed by their disposers. */
   static final Set<EntityManagerFactory> OPEN_FACTORIES = ConcurrentHashMap.newKeySet();
+
+  /** The resource-local unit of the tests' entities on {@code db} (pool of 6). */
+  static TestPersistenceUnit localUnit(String name, TestDatabase db) {
+    return new TestPersistenceUnit(name)
+        .managedClasses(Order.class, Shipment.class)
+        .jdbcUrl(db.jdbcUrl())
+        .jdbcCredentials(db.user(), db.password())
+        .jdbcPoolSize(6);
+  }
+
+  /** The factory of {@code unit}, closed when the container stops if not before. */
+  static EntityManagerFactory open(TestPersistenceUnit unit) {
+    EntityManagerFactory factory = unit.createEntityManagerFactory();
+    OPEN_FACTORIES.add(factory);
+    return factory;
+  }
+
+  /** Closes a factory of {@link #open}. */
+  static void close(EntityManagerFactory factory) {
+    OPEN_FACTORIES.remove(factory);
+    factory.close();
+  }
 
   /** Connections open to the test database, other than the one asking. */
   static long connections(TestDatabase db) {

@@ -27,22 +27,18 @@ public class JtaPersistence {
       TransactionManager transactions,
       TransactionSynchronizationRegistry registry) {
     XaEnlistingDataSource dataSource = new XaEnlistingDataSource(db, transactions, registry);
-    EntityManagerFactory factory =
+    return CdiApp.open(
         new TestPersistenceUnit("cdi-jta")
             .managedClasses(Order.class, Shipment.class)
             .jta()
             .property(
                 "hibernate.transaction.jta.platform",
                 "org.hibernate.engine.transaction.jta.platform.internal.NarayanaJtaPlatform")
-            .property("jakarta.persistence.jtaDataSource", dataSource)
-            .createEntityManagerFactory();
-    CdiApp.OPEN_FACTORIES.add(factory);
-    return factory;
+            .property("jakarta.persistence.jtaDataSource", dataSource));
   }
 
   void close(@Disposes EntityManagerFactory factory) {
-    CdiApp.OPEN_FACTORIES.remove(factory);
-    factory.close();
+    CdiApp.close(factory);
   }
 
   @Produces

@@ -1,6 +1,5 @@
 package dev.pgmq.it.cdi;
 
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.test.TestDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,20 +15,11 @@ public class LocalPersistence {
   @Produces
   @ApplicationScoped
   EntityManagerFactory factory(TestDatabase db) {
-    EntityManagerFactory factory =
-        new TestPersistenceUnit("cdi-local")
-            .managedClasses(Order.class, Shipment.class)
-            .jdbcUrl(db.jdbcUrl())
-            .jdbcCredentials(db.user(), db.password())
-            .jdbcPoolSize(6)
-            .createEntityManagerFactory();
-    CdiApp.OPEN_FACTORIES.add(factory);
-    return factory;
+    return CdiApp.open(CdiApp.localUnit("cdi-local", db));
   }
 
   void close(@Disposes EntityManagerFactory factory) {
-    CdiApp.OPEN_FACTORIES.remove(factory);
-    factory.close();
+    CdiApp.close(factory);
   }
 
   @Produces

@@ -19,19 +19,15 @@ public class NamedPoolPersistence {
   @Produces
   @ApplicationScoped
   EntityManagerFactory factory(TestDatabase db) {
-    EntityManagerFactory factory =
+    return CdiApp.open(
         new TestPersistenceUnit("cdi-named-pool")
             .jdbcUrl(db.jdbcUrl())
             .jdbcCredentials(db.user(), db.password())
             .jdbcPoolSize(4)
-            .property("hibernate.hikari.dataSource.ApplicationName", POOL)
-            .createEntityManagerFactory();
-    CdiApp.OPEN_FACTORIES.add(factory);
-    return factory;
+            .property("hibernate.hikari.dataSource.ApplicationName", POOL));
   }
 
   void close(@Disposes EntityManagerFactory factory) {
-    CdiApp.OPEN_FACTORIES.remove(factory);
-    factory.close();
+    CdiApp.close(factory);
   }
 }

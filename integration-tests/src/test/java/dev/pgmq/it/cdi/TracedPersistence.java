@@ -1,6 +1,5 @@
 package dev.pgmq.it.cdi;
 
-import dev.pgmq.jpa.testing.TestPersistenceUnit;
 import dev.pgmq.outbox.OutboxSettings;
 import dev.pgmq.outbox.consumer.spi.ConsumerListener;
 import dev.pgmq.outbox.opentelemetry.PgmqOpenTelemetry;
@@ -25,21 +24,12 @@ public class TracedPersistence {
   @Produces
   @ApplicationScoped
   EntityManagerFactory factory(TestDatabase db) {
-    EntityManagerFactory factory =
-        new TestPersistenceUnit("cdi-traced")
-            .managedClasses(Order.class, Shipment.class)
-            .jdbcUrl(db.jdbcUrl())
-            .jdbcCredentials(db.user(), db.password())
-            .jdbcPoolSize(6)
-            .property(OutboxSettings.TRACE_CONTEXT, tracing)
-            .createEntityManagerFactory();
-    CdiApp.OPEN_FACTORIES.add(factory);
-    return factory;
+    return CdiApp.open(
+        CdiApp.localUnit("cdi-traced", db).property(OutboxSettings.TRACE_CONTEXT, tracing));
   }
 
   void close(@Disposes EntityManagerFactory factory) {
-    CdiApp.OPEN_FACTORIES.remove(factory);
-    factory.close();
+    CdiApp.close(factory);
   }
 
   @Produces
