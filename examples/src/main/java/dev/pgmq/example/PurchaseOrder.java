@@ -13,7 +13,6 @@ public class PurchaseOrder extends AbstractAggregateRoot {
   @Id private long id;
   private String customer;
   private long amountCents;
-  private String status;
 
   /** For JPA. */
   protected PurchaseOrder() {}
@@ -24,13 +23,7 @@ public class PurchaseOrder extends AbstractAggregateRoot {
     order.id = id;
     order.customer = customer;
     order.amountCents = amountCents;
-    order.status = "PLACED";
     order.registerEvent(new OrderPlaced(id, customer, amountCents));
     return order;
-  }
-
-  /** The order id. */
-  public long id() {
-    return id;
   }
 }

@@ -11,24 +11,39 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Settings shared by every way of running PGMQ operations. Immutable and thread-safe; build with
- * {@link #builder()}, validated once by {@link Builder#build()} with errors naming the property.
+ * {@link #builder()}, validated once (by the constructor, which {@link Builder#build()} calls) with
+ * errors naming the property.
+ *
+ * @param objectMapper the mapper for payloads and headers
+ * @param schemaMode how a {@link PgmqClient} makes sure PGMQ is installed on first use
+ * @param poolSize connections in the pool a {@link PgmqClient} creates from a URL (default 10)
+ * @param asyncExecutor the executor of {@link AsyncPgmq}, or {@code null} for the client's own,
+ *     bounded by {@link #poolSize()}
+ * @param threadFactory where the client's own {@link AsyncPgmq} executor gets its threads, or
+ *     {@code null} for new daemon threads; not used when {@link #asyncExecutor()} is set
  */
-public final class PgmqConfig {
+public record PgmqConfig(
+    ObjectMapper objectMapper,
+    SchemaMode schemaMode,
+    int poolSize,
+    Executor asyncExecutor,
+    ThreadFactory threadFactory) {
 
-  private static final PgmqConfig DEFAULTS = builder().build();
+  private static final PgmqConfig DEFAULTS =
+      new PgmqConfig(newObjectMapper(), SchemaMode.EXTENSION_OR_SQL, 10, null, null);
 
-  private final ObjectMapper objectMapper;
-  private final SchemaMode schemaMode;
-  private final int poolSize;
-  private final Executor asyncExecutor;
-  private final ThreadFactory threadFactory;
-
-  private PgmqConfig(Builder b) {
-    this.objectMapper = b.objectMapper;
-    this.schemaMode = b.schemaMode;
-    this.poolSize = b.poolSize;
-    this.asyncExecutor = b.asyncExecutor;
-    this.threadFactory = b.threadFactory;
+  /**
+   * Checks every property.
+   *
+   * @throws NullPointerException naming {@code objectMapper} or {@code schemaMode} when null
+   * @throws IllegalArgumentException naming {@code poolSize} when it is not &gt; 0
+   */
+  public PgmqConfig {
+    Objects.requireNonNull(objectMapper, "objectMapper");
+    Objects.requireNonNull(schemaMode, "schemaMode");
+    if (poolSize <= 0) {
+      throw new IllegalArgumentException("poolSize must be > 0, was " + poolSize);
+    }
   }
 
   /**
@@ -59,62 +74,31 @@ public final class PgmqConfig {
         .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
   }
 
-  /** A builder starting from the defaults. */
+  /** A builder starting from the defaults, with a new {@link #newObjectMapper() ObjectMapper}. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(DEFAULTS).objectMapper(newObjectMapper());
   }
 
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.objectMapper = objectMapper;
-    b.schemaMode = schemaMode;
-    b.poolSize = poolSize;
-    b.asyncExecutor = asyncExecutor;
-    b.threadFactory = threadFactory;
-    return b;
-  }
-
-  /** The mapper for payloads and headers. */
-  public ObjectMapper objectMapper() {
-    return objectMapper;
-  }
-
-  /** How a {@link PgmqClient} makes sure PGMQ is installed on first use. */
-  public SchemaMode schemaMode() {
-    return schemaMode;
-  }
-
-  /** Connections in the pool a {@link PgmqClient} creates from a URL (default 10). */
-  public int poolSize() {
-    return poolSize;
-  }
-
-  /**
-   * The executor of {@link AsyncPgmq}, or {@code null} for the client's own, bounded by {@link
-   * #poolSize()}.
-   */
-  public Executor asyncExecutor() {
-    return asyncExecutor;
-  }
-
-  /**
-   * Where the client's own {@link AsyncPgmq} executor gets its threads, or {@code null} for new
-   * daemon threads. Not used when {@link #asyncExecutor()} is set.
-   */
-  public ThreadFactory threadFactory() {
-    return threadFactory;
+    return new Builder(this);
   }
 
   /** Builds a {@link PgmqConfig}. Not thread-safe. */
   public static final class Builder {
-    private ObjectMapper objectMapper = newObjectMapper();
-    private SchemaMode schemaMode = SchemaMode.EXTENSION_OR_SQL;
-    private int poolSize = 10;
+    private ObjectMapper objectMapper;
+    private SchemaMode schemaMode;
+    private int poolSize;
     private Executor asyncExecutor;
     private ThreadFactory threadFactory;
 
-    private Builder() {}
+    private Builder(PgmqConfig from) {
+      objectMapper = from.objectMapper;
+      schemaMode = from.schemaMode;
+      poolSize = from.poolSize;
+      asyncExecutor = from.asyncExecutor;
+      threadFactory = from.threadFactory;
+    }
 
     /**
      * The mapper for payloads and headers; start from {@link PgmqConfig#newObjectMapper()} to keep
@@ -158,10 +142,7 @@ public final class PgmqConfig {
      * @throws IllegalArgumentException naming the property that is invalid
      */
     public PgmqConfig build() {
-      if (poolSize <= 0) {
-        throw new IllegalArgumentException("poolSize must be > 0, was " + poolSize);
-      }
-      return new PgmqConfig(this);
+      return new PgmqConfig(objectMapper, schemaMode, poolSize, asyncExecutor, threadFactory);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.pgmq.outbox;
 
+import dev.pgmq.jpa.Pgmq;
+
 /**
  * The names of the envelope headers the outbox writes on every message it sends (the {@code
  * headers} jsonb column of {@code pgmq.q_<queue>}). Consumers in any language dispatch on these;
@@ -41,10 +43,10 @@ public final class EnvelopeHeaders {
   public static final String TRACESTATE = "tracestate";
 
   /**
-   * The FIFO group PGMQ's grouped reads order by; {@code <aggregate type>:<aggregate id>} by
-   * default for entity events. Same name as {@link dev.pgmq.jpa.Pgmq#GROUP_HEADER}.
+   * The FIFO group PGMQ's grouped reads order by ({@link Pgmq#GROUP_HEADER}); {@code <aggregate
+   * type>:<aggregate id>} by default for entity events.
    */
-  public static final String GROUP = "x-pgmq-group";
+  public static final String GROUP = Pgmq.GROUP_HEADER;
 
   /** The value of {@link #CONTENT_TYPE} this outbox writes. */
   public static final String JSON = "application/json";

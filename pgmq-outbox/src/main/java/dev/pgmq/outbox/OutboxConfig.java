@@ -10,33 +10,59 @@ import java.util.regex.Pattern;
 
 /**
  * How the outbox of one persistence unit behaves. Immutable and thread-safe; build with {@link
- * #builder()}, validated once by {@link Builder#build()} with errors naming the property. Give it
- * to Hibernate as the value of {@link OutboxSettings#CONFIG}, or use the individual settings.
+ * #builder()}, validated once (by the constructor, which {@link Builder#build()} calls) with errors
+ * naming the property. Give it to Hibernate as the value of {@link OutboxSettings#CONFIG}, or use
+ * the individual settings.
+ *
+ * @param objectMapper the mapper for payloads and headers; default {@link PgmqConfig#defaults()}'s
+ * @param router the router; default {@link QueueRouter#annotations()}
+ * @param defaultQueue the queue of events the router does not know, or {@code null}
+ * @param traceContext the trace-context source; default {@link TraceContextProvider#none()}
+ * @param groupByAggregate whether entity events carry the FIFO group {@code <aggregate type>:<id>};
+ *     default true
+ * @param requireTopicBinding whether a topic with no bound queue fails the flush; default true
+ * @param dedup whether event ids are deduplicated through {@link #dedupTable()}; default false
+ * @param dedupTable the dedup table: a lower-case identifier, optionally schema-qualified; default
+ *     {@code pgmq_outbox_dedup}
+ * @param directInsert whether a queue's events are written with one static {@code INSERT} into its
+ *     table, when the catalog shows the table has PGMQ's shape, instead of a {@code
+ *     pgmq.send_batch} call; the rows are the same. Default true. Topics always go through {@code
+ *     pgmq.send_batch_topic}.
  */
-public final class OutboxConfig {
+public record OutboxConfig(
+    ObjectMapper objectMapper,
+    QueueRouter router,
+    String defaultQueue,
+    TraceContextProvider traceContext,
+    boolean groupByAggregate,
+    boolean requireTopicBinding,
+    boolean dedup,
+    String dedupTable,
+    boolean directInsert) {
 
   private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
-  private final ObjectMapper objectMapper;
-  private final QueueRouter router;
-  private final String defaultQueue;
-  private final TraceContextProvider traceContext;
-  private final boolean groupByAggregate;
-  private final boolean requireTopicBinding;
-  private final boolean dedup;
-  private final String dedupTable;
-  private final boolean directInsert;
-
-  private OutboxConfig(Builder b) {
-    this.objectMapper = b.objectMapper;
-    this.router = b.router;
-    this.defaultQueue = b.defaultQueue;
-    this.traceContext = b.traceContext;
-    this.groupByAggregate = b.groupByAggregate;
-    this.requireTopicBinding = b.requireTopicBinding;
-    this.dedup = b.dedup;
-    this.dedupTable = b.dedupTable;
-    this.directInsert = b.directInsert;
+  /**
+   * Checks every property.
+   *
+   * @throws NullPointerException naming the property that is null and must not be
+   * @throws IllegalArgumentException naming {@code dedupTable} when it is not an identifier
+   * @throws dev.pgmq.jpa.InvalidQueueNameException naming {@code defaultQueue} when it is not a
+   *     valid queue name
+   */
+  public OutboxConfig {
+    Objects.requireNonNull(objectMapper, "objectMapper");
+    Objects.requireNonNull(router, "router");
+    Objects.requireNonNull(traceContext, "traceContext");
+    if (defaultQueue != null) {
+      QueueNames.check(defaultQueue, "defaultQueue");
+    }
+    if (!TABLE.matcher(Objects.requireNonNull(dedupTable, "dedupTable")).matches()) {
+      throw new IllegalArgumentException(
+          "dedupTable must be a lower-case identifier, optionally schema-qualified, was '"
+              + dedupTable
+              + "'");
+    }
   }
 
   /** The defaults. */
@@ -47,55 +73,6 @@ public final class OutboxConfig {
   /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The mapper for payloads and headers; default {@link PgmqConfig#defaults()}'s. */
-  public ObjectMapper objectMapper() {
-    return objectMapper;
-  }
-
-  /** The router; default {@link QueueRouter#annotations()}. */
-  public QueueRouter router() {
-    return router;
-  }
-
-  /** The queue of events the router does not know, or {@code null}. */
-  public String defaultQueue() {
-    return defaultQueue;
-  }
-
-  /** The trace-context source; default {@link TraceContextProvider#none()}. */
-  public TraceContextProvider traceContext() {
-    return traceContext;
-  }
-
-  /** Whether entity events carry the FIFO group {@code <aggregate type>:<id>}; default true. */
-  public boolean groupByAggregate() {
-    return groupByAggregate;
-  }
-
-  /** Whether a topic with no bound queue fails the flush; default true. */
-  public boolean requireTopicBinding() {
-    return requireTopicBinding;
-  }
-
-  /** Whether event ids are deduplicated through {@link #dedupTable()}; default false. */
-  public boolean dedup() {
-    return dedup;
-  }
-
-  /** The dedup table; default {@code pgmq_outbox_dedup}. */
-  public String dedupTable() {
-    return dedupTable;
-  }
-
-  /**
-   * Whether a queue's events are written with one static {@code INSERT} into its table, when the
-   * catalog shows the table has PGMQ's shape, instead of a {@code pgmq.send_batch} call; the rows
-   * are the same. Default true. Topics always go through {@code pgmq.send_batch_topic}.
-   */
-  public boolean directInsert() {
-    return directInsert;
   }
 
   /** Builds an {@link OutboxConfig}. Not thread-safe. */
@@ -174,16 +151,16 @@ public final class OutboxConfig {
      *     valid queue name
      */
     public OutboxConfig build() {
-      if (defaultQueue != null) {
-        QueueNames.check(defaultQueue, "defaultQueue");
-      }
-      if (!TABLE.matcher(dedupTable).matches()) {
-        throw new IllegalArgumentException(
-            "dedupTable must be a lower-case identifier, optionally schema-qualified, was '"
-                + dedupTable
-                + "'");
-      }
-      return new OutboxConfig(this);
+      return new OutboxConfig(
+          objectMapper,
+          router,
+          defaultQueue,
+          traceContext,
+          groupByAggregate,
+          requireTopicBinding,
+          dedup,
+          dedupTable,
+          directInsert);
     }
   }
 }

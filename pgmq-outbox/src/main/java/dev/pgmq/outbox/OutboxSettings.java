@@ -20,6 +20,10 @@ public final class OutboxSettings {
    */
   public static final String CONFIG = "pgmq.outbox.config";
 
+  private OutboxSettings() {}
+
+  // The individual settings, read when no CONFIG is given.
+
   /** {@code pgmq.outbox.default-queue}: the queue of events no router knows. Default none. */
   public static final String DEFAULT_QUEUE = "pgmq.outbox.default-queue";
 
@@ -69,6 +73,4 @@ public final class OutboxSettings {
    * {@code false} always calls {@code pgmq.send_batch}. Default {@code true}.
    */
   public static final String DIRECT_INSERT = "pgmq.outbox.direct-insert";
-
-  private OutboxSettings() {}
 }

@@ -30,6 +30,17 @@ public final class DeadLetterHeaders {
   /** When it was dead-lettered: ISO-8601 UTC instant. */
   public static final String DEAD_LETTERED_AT = "x-dlq-dead-lettered-at";
 
+  /** Every header name above, in the order they are written. */
+  public static final List<String> ALL =
+      List.of(
+          REASON,
+          EXCEPTION,
+          EXCEPTION_MESSAGE,
+          ATTEMPTS,
+          ORIGINAL_QUEUE,
+          ORIGINAL_MSG_ID,
+          DEAD_LETTERED_AT);
+
   /** Reason: the last allowed attempt failed. */
   public static final String REASON_MAX_ATTEMPTS = "max-attempts";
 
@@ -41,17 +52,6 @@ public final class DeadLetterHeaders {
    * (workers died or stopped while holding it).
    */
   public static final String REASON_REDELIVERED = "redelivered-too-often";
-
-  /** Every header name above, in the order they are written. */
-  public static final List<String> ALL =
-      List.of(
-          REASON,
-          EXCEPTION,
-          EXCEPTION_MESSAGE,
-          ATTEMPTS,
-          ORIGINAL_QUEUE,
-          ORIGINAL_MSG_ID,
-          DEAD_LETTERED_AT);
 
   private DeadLetterHeaders() {}
 }

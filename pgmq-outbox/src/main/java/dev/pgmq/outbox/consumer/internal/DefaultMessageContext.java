@@ -6,26 +6,23 @@ import dev.pgmq.jpa.Pgmq;
 import dev.pgmq.outbox.consumer.MessageContext;
 import jakarta.persistence.EntityManager;
 
-/** The context of one handler call; its {@link #message()} tree is decoded on first use. */
-public final class DefaultMessageContext implements MessageContext {
-
-  private final String queue;
-  private final Delivery delivery;
-  private final EntityManager entityManager;
-  private final Pgmq pgmq;
-  private final String eventType;
-  private final long msgId;
-  private final int readCt;
+/**
+ * The context of one handler call; its {@link #message()} tree is decoded on first use. {@code
+ * msgId} and {@code readCt} are {@code delivery}'s.
+ */
+public record DefaultMessageContext(
+    String queue,
+    Delivery delivery,
+    EntityManager entityManager,
+    Pgmq pgmq,
+    String eventType,
+    long msgId,
+    int readCt)
+    implements MessageContext {
 
   DefaultMessageContext(
       String queue, Delivery delivery, EntityManager entityManager, Pgmq pgmq, String eventType) {
-    this.queue = queue;
-    this.delivery = delivery;
-    this.entityManager = entityManager;
-    this.pgmq = pgmq;
-    this.eventType = eventType;
-    this.msgId = delivery.msgId();
-    this.readCt = delivery.readCt();
+    this(queue, delivery, entityManager, pgmq, eventType, delivery.msgId(), delivery.readCt());
   }
 
   /**
@@ -41,43 +38,9 @@ public final class DefaultMessageContext implements MessageContext {
         m.msgId(), m.readCt(), m.enqueuedAt(), m.lastReadAt(), m.vt(), payload, m.headers());
   }
 
-  Delivery delivery() {
-    return delivery;
-  }
-
-  @Override
-  public String queue() {
-    return queue;
-  }
-
   @Override
   public Message<JsonNode> message() {
     return delivery.tree();
-  }
-
-  @Override
-  public EntityManager entityManager() {
-    return entityManager;
-  }
-
-  @Override
-  public Pgmq pgmq() {
-    return pgmq;
-  }
-
-  @Override
-  public String eventType() {
-    return eventType;
-  }
-
-  @Override
-  public long msgId() {
-    return msgId;
-  }
-
-  @Override
-  public int readCt() {
-    return readCt;
   }
 
   @Override
