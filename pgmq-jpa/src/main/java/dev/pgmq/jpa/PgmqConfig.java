@@ -100,12 +100,9 @@ public record PgmqConfig(
       threadFactory = from.threadFactory;
     }
 
-    /**
-     * The mapper for payloads and headers; start from {@link PgmqConfig#newObjectMapper()} to keep
-     * the defaults (exact numbers, ISO-8601 dates).
-     */
-    public Builder objectMapper(ObjectMapper objectMapper) {
-      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+    /** Size of the pool a client creates from a URL; must be &gt; 0. */
+    public Builder poolSize(int poolSize) {
+      this.poolSize = poolSize;
       return this;
     }
 
@@ -115,9 +112,12 @@ public record PgmqConfig(
       return this;
     }
 
-    /** Size of the pool a client creates from a URL; must be &gt; 0. */
-    public Builder poolSize(int poolSize) {
-      this.poolSize = poolSize;
+    /**
+     * The mapper for payloads and headers; start from {@link PgmqConfig#newObjectMapper()} to keep
+     * the defaults (exact numbers, ISO-8601 dates).
+     */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
       return this;
     }
 
