@@ -212,12 +212,6 @@ public final class PgmqConsumerBuilder {
     return this;
   }
 
-  /** Adds an observer of message handling. */
-  public PgmqConsumerBuilder listener(ConsumerListener listener) {
-    this.listeners.add(Objects.requireNonNull(listener, "listener"));
-    return this;
-  }
-
   /** How transactions are run; default resource-local on the {@code EntityManagerFactory}. */
   public PgmqConsumerBuilder transactionRunner(TransactionRunner transactionRunner) {
     this.transactionRunner = transactionRunner;
@@ -250,6 +244,12 @@ public final class PgmqConsumerBuilder {
    */
   public PgmqConsumerBuilder config(PgmqConfig config) {
     this.config = config;
+    return this;
+  }
+
+  /** Adds an observer of message handling. */
+  public PgmqConsumerBuilder listener(ConsumerListener listener) {
+    this.listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 

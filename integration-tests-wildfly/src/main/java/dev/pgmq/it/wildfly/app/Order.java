@@ -20,8 +20,6 @@ public class Order extends AbstractAggregateRoot {
 
   private String customer;
 
-  private String status = "NEW";
-
   protected Order() {}
 
   public Order(String customer) {
@@ -34,7 +32,6 @@ public class Order extends AbstractAggregateRoot {
 
   /** Places the order (it must be persistent, so that it has an id) and raises the event. */
   public void place() {
-    status = "PLACED";
     registerEvent(new OrderPlaced(id, customer));
   }
 }
