@@ -118,7 +118,7 @@ final class CpuCost {
       raw.insertOrder(id);
       if (events > 0) {
         for (int e = 0; e < events; e++) {
-          messages[e] = new BenchEvent(id, "customer-" + id % 97, 1000 + e).json();
+          messages[e] = raw.encode(new BenchEvent(id, "customer-" + id % 97, 1000 + e));
           headers[e] = OutboxScenarios.envelope(id, java.time.Instant.now().toString());
         }
         raw.insertQueueRows(BenchEvent.OUTBOX_QUEUE, messages, headers);

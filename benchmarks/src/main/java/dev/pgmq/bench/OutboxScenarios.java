@@ -103,7 +103,7 @@ final class OutboxScenarios {
       String occurredAt = Instant.now().toString();
       for (int e = 0; e < events; e++) {
         BenchEvent event = new BenchEvent(id, "customer-" + id % 97, 1000 + id % 5000 + e);
-        messages[e] = event.json();
+        messages[e] = raw.encode(event);
         headers[e] = envelope(id, occurredAt);
       }
       raw.insertQueueRows(BenchEvent.OUTBOX_QUEUE, messages, headers);

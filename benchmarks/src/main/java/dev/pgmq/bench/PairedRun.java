@@ -26,6 +26,9 @@ final class PairedRun {
     }
   }
 
+  /** The least timed work in one round (and one warm-up round). */
+  static final long MIN_ROUND_NANOS = 300_000_000L;
+
   private final int warmupRounds;
   private final int rounds;
 
@@ -54,12 +57,20 @@ final class PairedRun {
     return new Comparison(name, description, unit, Stats.of(lib), Stats.of(raw));
   }
 
+  /**
+   * Operations per second of {@code work}, run (each time after its untimed preparation) until the
+   * timed part has lasted {@link #MIN_ROUND_NANOS}: a round of a fast scenario is not a few
+   * milliseconds that one scheduler hiccup decides.
+   */
   static double throughput(Work work) throws Exception {
-    work.prepare();
-    long start = System.nanoTime();
-    long ops = work.run();
-    long elapsed =
-        work.lastElapsedNanos() >= 0 ? work.lastElapsedNanos() : System.nanoTime() - start;
+    long ops = 0;
+    long elapsed = 0;
+    do {
+      work.prepare();
+      long start = System.nanoTime();
+      ops += work.run();
+      elapsed += work.lastElapsedNanos() >= 0 ? work.lastElapsedNanos() : System.nanoTime() - start;
+    } while (elapsed < MIN_ROUND_NANOS);
     return ops * 1e9 / elapsed;
   }
 }

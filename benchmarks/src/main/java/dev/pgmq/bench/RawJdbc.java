@@ -43,6 +43,24 @@ final class RawJdbc implements AutoCloseable {
             "insert into bench_order (id, customer, amountCents) values (?, ?, ?)");
   }
 
+  /** {@code value} as JSON text, encoded with Jackson as JDBC code that sends objects must. */
+  String encode(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("unencodable " + value, e);
+    }
+  }
+
+  /** Each of {@code values} as JSON text ({@link #encode}). */
+  String[] encode(List<?> values) {
+    String[] out = new String[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = encode(values.get(i));
+    }
+    return out;
+  }
+
   Connection connection() {
     return connection;
   }
